@@ -116,7 +116,9 @@ export function generateExchangeMix(driver: Matcher, options: ExchangeMixOptions
   const commands: Command[] = [];
   let seq = 0;
   let nextOrderId = 1;
-  const halfSpread = Math.floor(options.levels / 2);
+  // Orders land on 3 × levels price points: with ~1,000 orders, IOCs eating the inside, about
+  // `levels` of them are occupied (measured: 1,000 orders on ~740 levels).
+  const halfSpread = Math.round(options.levels * 1.5);
 
   const emit = (command: Command, placed?: NewOrderCommand): void => {
     commands.push(command);
@@ -169,13 +171,14 @@ export function generateExchangeMix(driver: Matcher, options: ExchangeMixOptions
   while (live.size < options.restingTarget) place(TimeInForce.GTC);
   const prefill = commands.length;
 
+  // The mix keeps the book near its target size: a place when the book is short of it, a cancel
+  // when it is over, then replaces and crossing IOCs aimed at the current best opposite price.
   while (commands.length - prefill < options.commands) {
     const roll = rng.below(100);
-    if (roll < 40 || live.size < options.restingTarget / 2) {
-      place(TimeInForce.GTC);
-    } else if (roll < 70 && live.size > 0) {
-      emit({ type: CommandType.Cancel, ...stamp(), orderId: live.pick(rng) });
-    } else if (roll < 90 && live.size > 0) {
+    if (roll < 60 || live.size === 0) {
+      if (live.size < options.restingTarget) place(TimeInForce.GTC);
+      else emit({ type: CommandType.Cancel, ...stamp(), orderId: live.pick(rng) });
+    } else if (roll < 85) {
       // Half move the price (priority lost), half shrink the quantity (priority kept).
       const id = live.pick(rng);
       const price = live.priceById.get(id)!;
@@ -185,10 +188,12 @@ export function generateExchangeMix(driver: Matcher, options: ExchangeMixOptions
       const newQty = move || qty <= 1 ? qty : qty - 1;
       emit({ type: CommandType.Replace, ...stamp(), orderId: id, price: newPrice, stopPx: 0, qty: newQty });
     } else {
-      // A crossing IOC that takes one to a few levels.
+      // A crossing IOC that takes one to a few levels from the best opposite price.
       const side = rng.below(2) === 0 ? Side.Buy : Side.Sell;
-      const price = side === Side.Buy ? MID + 1 + rng.below(20) : MID - 1 - rng.below(20);
-      const command = order(side, price, 1 + rng.below(200), TimeInForce.IOC);
+      const top = driver.l2(SYMBOL, 1);
+      const best = side === Side.Buy ? top?.asks[0]?.price ?? MID : top?.bids[0]?.price ?? MID;
+      const reach = rng.below(4);
+      const command = order(side, side === Side.Buy ? best + reach : best - reach, 1 + rng.below(150), TimeInForce.IOC);
       emit(command, command);
     }
   }

@@ -91,7 +91,7 @@ function readInstrument(file: string, index: number, raw: unknown): Instrument {
   }
   const fields = raw as Record<string, unknown>;
   const name = typeof fields.symbol === 'string' ? fields.symbol : `instruments[${index}]`;
-  const r = new InstrumentReader(file, `instrument ${name}`, fields);
+  const r: InstrumentReader = new InstrumentReader(file, `instrument ${name}`, fields);
   for (const key of Object.keys(fields)) {
     if (!KNOWN_KEYS.has(key)) r.fail(key, `is not a known field (known: ${[...KNOWN_KEYS].join(', ')})`);
   }
