@@ -5,7 +5,7 @@ SHELL := /bin/bash
 APT_PACKAGES := build-essential python3 g++ make
 NATIVE_ADDON := native/build/Release/fixgate_matcher.node
 NATIVE_SOURCES := $(wildcard native/src/*.cpp native/src/*.hpp native/src/*.h) native/binding.gyp
-CONFIG ?= sessions/demo/gateway.json
+CONFIG ?= sessions/demo
 
 .PHONY: setup system-packages build run test bench check clean soak
 

@@ -1,0 +1,44 @@
+import test from 'ava';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startCli } from '../support/cli-process';
+
+test('fixgate start lists the demo instruments in the native matcher, logs with pino, and stops on SIGTERM', async (t) => {
+  const run = startCli(['start', '--config', 'sessions/demo']);
+  const started = JSON.parse(await run.waitForLine(/"msg":"fixgate started"/)) as Record<string, unknown>;
+  t.is(started.instruments, 3);
+  t.is(started.name, 'fixgate');
+  const listed = run
+    .stdout()
+    .split('\n')
+    .filter((l) => l.includes('"instrument listed"'))
+    .map((l) => (JSON.parse(l) as { symbol: string }).symbol);
+  t.deepEqual(listed, ['ACME', 'GLOBX', 'BTC-USD']);
+  run.child.kill('SIGTERM');
+  const { code } = await run.exited;
+  t.is(code, 0);
+  t.regex(run.stdout(), /"reason":"SIGTERM".*"msg":"fixgate stopped"/);
+});
+
+test('a bad configuration exits with the config exit code and names the field', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'fixgate-cfg-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(
+    join(dir, 'instruments.json'),
+    JSON.stringify({ instruments: [{ symbol: 'BAD', id: 1, priceDecimals: 2, tickSize: '0.001', lotSize: '1', minPrice: '1', maxPrice: '2', referencePrice: '1', marketBand: '0' }] }),
+  );
+  for (const command of ['start', 'check-config']) {
+    const run = startCli([command, '--config', dir]);
+    const { code } = await run.exited;
+    t.is(code, 3, command);
+    t.regex(run.stderr(), /GW_ERR_CONFIG_INVALID: .*instrument BAD: "tickSize"/, command);
+  }
+});
+
+test('an unknown command is a usage error', async (t) => {
+  const run = startCli(['launch']);
+  const { code } = await run.exited;
+  t.is(code, 2);
+  t.regex(run.stderr(), /unknown command 'launch'/);
+});
