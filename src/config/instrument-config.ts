@@ -5,6 +5,7 @@
 // price units; quantities likewise by 10^qtyDecimals. Nothing passes through a float.
 import { readFileSync } from 'node:fs';
 import { ErrorCode, GatewayError } from '../errors';
+import { DecimalStatus, FixDecimal, Ticks, toTicks } from '../fix/codec/decimal';
 import { MAX_LEVELS, MAX_SYMBOL_ID, TradingState } from '../matcher/types';
 
 export interface Instrument {
@@ -41,16 +42,12 @@ const KNOWN_KEYS = new Set([
   'marketBand',
   'state',
 ]);
-const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
-
-/** "12.5" with 2 decimals → 1250; refuses more fractional digits than `decimals` or unsafe results. */
+/** "12.5" with 2 decimals → 1250; undefined for a negative, malformed or unsafe value, or one with more decimals than `decimals`. */
 export function scaleDecimal(text: string, decimals: number): number | undefined {
-  const m = DECIMAL.exec(text);
-  if (!m) return undefined;
-  const fraction = m[2] ?? '';
-  if (fraction.length > decimals) return undefined;
-  const scaled = Number(m[1]! + fraction.padEnd(decimals, '0'));
-  return Number.isSafeInteger(scaled) ? scaled : undefined;
+  const parsed = FixDecimal.parse(text);
+  const ticks = new Ticks();
+  if (parsed === null || parsed.mantissa < 0 || toTicks(parsed, decimals, ticks) !== DecimalStatus.Ok) return undefined;
+  return ticks.value;
 }
 
 class InstrumentReader {
