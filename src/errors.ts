@@ -7,6 +7,9 @@ export const ErrorCode = {
   ConfigInvalid: 'GW_ERR_CONFIG_INVALID',
   NativeAddonMissing: 'GW_ERR_NATIVE_ADDON_MISSING',
   InstrumentRejected: 'GW_ERR_INSTRUMENT_REJECTED',
+  StoreUnavailable: 'GW_ERR_STORE_UNAVAILABLE',
+  StoreCommitFailed: 'GW_ERR_STORE_COMMIT_FAILED',
+  StoreCorrupt: 'GW_ERR_STORE_CORRUPT',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
