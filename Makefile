@@ -2,10 +2,12 @@
 # Every target installs what it lacks first, so a fresh Debian 12 machine with Node 20 needs nothing else.
 
 SHELL := /bin/bash
-APT_PACKAGES := build-essential python3 g++ make
+APT_PACKAGES := build-essential python3 g++ make libquickfix-dev openssl
 NATIVE_ADDON := native/build/Release/fixgate_matcher.node
 NATIVE_SOURCES := $(wildcard native/src/*.cpp native/src/*.hpp native/src/*.h) native/binding.gyp
 CONFIG ?= sessions/demo
+QUICKFIX_CLIENT := dist/interop/quickfix-client
+FUZZ_SECONDS ?= 600
 
 .PHONY: setup system-packages build run test bench check clean soak
 
@@ -38,6 +40,16 @@ test: setup
 
 bench: setup
 	npx tsx bench/run.ts
+
+# The QuickFIX C++ initiator of test/e2e/quickfix-initiator.test.ts (which runs this rule itself).
+# Debian's QuickFIX 1.15 headers need the throw() shim that the source file carries.
+$(QUICKFIX_CLIENT): test/interop/quickfix-client.cpp
+	@mkdir -p $(dir $@)
+	g++ -std=c++17 -O1 -Wall -o $@ $< -lquickfix -lpthread
+
+# The fuzz test against the live gateway process for FUZZ_SECONDS (default 10 minutes).
+soak: setup
+	FIXGATE_FUZZ_SECONDS=$(FUZZ_SECONDS) npx ava --timeout=$$(( $(FUZZ_SECONDS) + 300 ))s test/e2e/fix-fuzz.test.ts
 
 check: setup
 	npx tsc --noEmit -p tsconfig.json

@@ -28,18 +28,22 @@ program
   .command('start')
   .description('start the gateway in the foreground (stops on SIGINT or SIGTERM)')
   .option('-c, --config <dir>', 'configuration folder (instruments.json, session definitions)', DEFAULT_CONFIG_DIR)
-  .action((opts: { config: string }) => {
+  .action(async (opts: { config: string }) => {
     const log = createLogger();
     const gateway = new Gateway({ configDir: opts.config, log });
     try {
-      gateway.start();
+      await gateway.start();
     } catch (err) {
       fail(err);
     }
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {
-        gateway.stop(signal);
-        process.exit(ExitCode.Ok);
+        // A second signal while sessions log out stops at once.
+        process.once(signal, () => process.exit(ExitCode.Failure));
+        gateway.stop(signal).then(
+          () => process.exit(ExitCode.Ok),
+          (err: unknown) => fail(err),
+        );
       });
     }
   });
@@ -57,9 +61,7 @@ program
     }
   });
 
-try {
-  program.parse(process.argv);
-} catch (err) {
+program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CommanderError) process.exit(err.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage);
   fail(err);
-}
+});

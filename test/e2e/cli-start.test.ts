@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCli } from '../support/cli-process';
+import { FixTestClient } from '../support/fix-test-client';
+import { startGateway, type TestSession } from '../support/gateway-fixture';
 
 test('fixgate start lists the demo instruments in the native matcher, logs with pino, and stops on SIGTERM', async (t) => {
   const run = startCli(['start', '--config', 'sessions/demo']);
@@ -41,4 +43,21 @@ test('an unknown command is a usage error', async (t) => {
   const { code } = await run.exited;
   t.is(code, 2);
   t.regex(run.stderr(), /unknown command 'launch'/);
+});
+
+test('on SIGTERM, fixgate logs out a logged-on session, waits for its Logout, closes the store and exits 0', async (t) => {
+  const gateway = await startGateway();
+  t.teardown(() => gateway.stop());
+  const session = gateway.sessions.find((s) => s.beginString === 'FIX.4.4') as TestSession;
+  const client = await FixTestClient.connect({ port: gateway.port, senderCompId: session.peerCompId, targetCompId: session.ourCompId });
+  t.teardown(() => client.destroy());
+  client.logon([[98, 0], [108, 30], [553, session.username], [554, session.password]]);
+  await client.next('A');
+  gateway.run.child.kill('SIGTERM');
+  const logout = await client.next('5');
+  t.is(logout.get(58), 'gateway shutting down');
+  client.send('5');
+  t.true(await client.closedWithin(10_000));
+  t.is(await gateway.stop(), 0);
+  t.regex(gateway.run.stdout(), /"reason":"SIGTERM".*"msg":"fixgate stopped"/);
 });
