@@ -47,9 +47,15 @@ $(QUICKFIX_CLIENT): test/interop/quickfix-client.cpp
 	@mkdir -p $(dir $@)
 	g++ -std=c++17 -O1 -Wall -o $@ $< -lquickfix -lpthread
 
-# The fuzz test against the live gateway process for FUZZ_SECONDS (default 10 minutes).
+# The long variants of the CI runs, each with a fresh seed it prints: the fuzz test against the
+# live gateway process for FUZZ_SECONDS (default 10 minutes), SOAK_RUNS random streams through the
+# native matcher and the reference book, and SIGKILL rounds against the message store.
+SOAK_RUNS ?= 20000
 soak: setup
-	FIXGATE_FUZZ_SECONDS=$(FUZZ_SECONDS) npx ava --timeout=$$(( $(FUZZ_SECONDS) + 300 ))s test/e2e/fix-fuzz.test.ts
+	seed=$$(date +%s); echo "soak seed $$seed"; \
+	FAST_CHECK_SEED=$$seed FAST_CHECK_RUNS=$(SOAK_RUNS) npx ava --timeout=60m test/matcher/differential.test.ts && \
+	STORE_CRASH_ROUNDS=50 npx ava --timeout=30m test/fix/store/crash-durability.test.ts && \
+	FIXGATE_FUZZ_SEED=$$seed FIXGATE_FUZZ_SECONDS=$(FUZZ_SECONDS) npx ava --timeout=$$(( $(FUZZ_SECONDS) + 300 ))s test/e2e/fix-fuzz.test.ts
 
 check: setup
 	npx tsc --noEmit -p tsconfig.json

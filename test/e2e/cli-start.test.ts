@@ -6,21 +6,20 @@ import { startCli } from '../support/cli-process';
 import { FixTestClient } from '../support/fix-test-client';
 import { startGateway, type TestSession } from '../support/gateway-fixture';
 
-test('fixgate start lists the demo instruments in the native matcher, logs with pino, and stops on SIGTERM', async (t) => {
-  const run = startCli(['start', '--config', 'sessions/demo']);
-  const started = JSON.parse(await run.waitForLine(/"msg":"fixgate started"/)) as Record<string, unknown>;
+test('fixgate start lists the demo instruments in the native matcher, listens, logs with pino, and stops on SIGTERM', async (t) => {
+  const gateway = await startGateway();
+  t.teardown(() => gateway.stop());
+  const started = JSON.parse(await gateway.waitForLog(/"msg":"fixgate started"/)) as Record<string, unknown>;
   t.is(started.instruments, 3);
   t.is(started.name, 'fixgate');
-  const listed = run
+  const listed = gateway.run
     .stdout()
     .split('\n')
     .filter((l) => l.includes('"instrument listed"'))
     .map((l) => (JSON.parse(l) as { symbol: string }).symbol);
   t.deepEqual(listed, ['ACME', 'GLOBX', 'BTC-USD']);
-  run.child.kill('SIGTERM');
-  const { code } = await run.exited;
-  t.is(code, 0);
-  t.regex(run.stdout(), /"reason":"SIGTERM".*"msg":"fixgate stopped"/);
+  t.is(await gateway.stop(), 0);
+  t.regex(gateway.run.stdout(), /"reason":"SIGTERM".*"msg":"fixgate stopped"/);
 });
 
 test('a bad configuration exits with the config exit code and names the field', async (t) => {

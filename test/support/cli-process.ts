@@ -1,11 +1,11 @@
-// Starts the real `fixgate` command as a child process (through tsx, from source) and collects
-// its output, for end-to-end tests.
+// Starts the real `fixgate` command as a child process (node with tsx's loader, from source) and
+// collects its output, for end-to-end tests. Node runs the CLI itself, not through the tsx
+// binary: that would put the gateway in a grandchild, which a signal to the child never reaches.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
 export const REPO_ROOT = join(__dirname, '../..');
 const CLI = join(REPO_ROOT, 'cli/fixgate.ts');
-const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
 
 export interface CliRun {
   child: ChildProcess;
@@ -17,13 +17,17 @@ export interface CliRun {
 }
 
 export function startCli(args: string[]): CliRun {
-  const child = spawn(TSX, [CLI, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   const waiters: Array<{ pattern: RegExp; resolve(line: string): void }> = [];
+  // A log line may arrive split across chunks: only whole lines are matched.
+  let partialLine = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
     out += chunk;
-    for (const line of chunk.split('\n')) {
+    const lines = (partialLine + chunk).split('\n');
+    partialLine = lines.pop()!;
+    for (const line of lines) {
       for (let i = waiters.length - 1; i >= 0; i--) {
         if (waiters[i]!.pattern.test(line)) waiters.splice(i, 1)[0]!.resolve(line);
       }
