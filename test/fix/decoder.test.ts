@@ -251,3 +251,14 @@ test('a frame ending inside a tag does not read the bytes after it', (t) => {
   t.is(decoder.decode(bytes, 0, bytes.length - 4, message), DecodeStatus.Malformed);
   t.is(message.fieldCount, 3);
 });
+
+test('a member repeated inside one group instance (a new instance without its delimiter) is recorded as 15', (t) => {
+  const ledByMember = decode(frame(`${header('D')}11=A|453=2|448=P1|447=D|452=1|447=D|448=P2|452=3|55=X|`));
+  t.is(ledByMember.issue, SessionRejectReason.RepeatingGroupFieldsOutOfOrder);
+  t.is(ledByMember.issueTag, Tag.PartyIDSource);
+  const repeatedRole = decode(frame(`${header('D')}11=A|453=2|448=P1|447=D|452=1|452=3|448=P2|447=D|55=X|`));
+  t.is(repeatedRole.issue, SessionRejectReason.RepeatingGroupFieldsOutOfOrder);
+  t.is(repeatedRole.issueTag, Tag.PartyRole);
+  const wellFormed = decode(frame(`${header('D')}11=A|453=2|448=P1|447=D|452=1|448=P2|447=D|452=3|55=X|`));
+  t.is(wellFormed.issue, NO_REJECT);
+});

@@ -79,6 +79,16 @@ function openInstance(msg: FixMessage, g: number, field: number): number {
   return k;
 }
 
+/** Whether `tag` is already among the fields of the still-open `instance` (fields before `upTo`). */
+function repeatsInOpenInstance(msg: FixMessage, instance: number, tag: number, upTo: number): boolean {
+  const tags = msg.tags;
+  const owners = msg.owners;
+  for (let i = msg.instanceStart[instance] as number; i < upTo; i++) {
+    if (tags[i] === tag && owners[i] === instance) return true;
+  }
+  return false;
+}
+
 function closeGroup(msg: FixMessage, g: number, end: number): void {
   const last = msg.groupLast[g] as number;
   if (last >= 0) msg.instanceEnd[last] = end;
@@ -210,6 +220,9 @@ export class FixDecoder {
             owner = openInstance(msg, g, n);
           } else {
             owner = msg.groupLast[g] as number;
+            // A member the open instance already has starts the next instance without its
+            // delimiter first: group fields out of order (test case 14i), not a silent merge.
+            if (repeatsInOpenInstance(msg, owner, tag, n)) recordIssue(msg, SessionRejectReason.RepeatingGroupFieldsOutOfOrder, tag, n);
           }
           break;
         }
