@@ -17,7 +17,7 @@ import { FixListener, type FixListenerOptions } from '../fix/transport/fix-liste
 import type { Logger } from '../log';
 import { NativeMatcher } from '../matcher/native-matcher';
 import { CommandType, EventType, type Command } from '../matcher/types';
-import { ConfiguredAuthenticator, acceptorDefinition } from './session-definitions';
+import { acceptorDefinition } from './session-definitions';
 
 /** How long sessions get to exchange Logouts when the gateway stops. */
 const SHUTDOWN_LOGOUT_GRACE_MS = 5_000;
@@ -76,7 +76,6 @@ export class Gateway {
       definitions: config.sessions.map((s) => acceptorDefinition(config, s)),
       store: this.store,
       application: new UnavailableApplication(),
-      authenticator: new ConfiguredAuthenticator(config.sessions),
       refusals: limits,
       log,
     });

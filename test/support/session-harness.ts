@@ -8,10 +8,11 @@ import type { ExecutionContext } from 'ava';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DecodeStatus, FixDecoder, FixMessage, Framer, FrameStatus, TimestampPrecision, dictionaryFor } from '../../src/fix/codec';
-import { createLogger } from '../../src/log';
+import { DecodeStatus, FixDecoder, FixMessage, Framer, FrameStatus, TimestampPrecision, dictionaryFor, type VenueRules } from '../../src/fix/codec';
+import { IpAllowlist } from '../../src/config/ip-allowlist';
+import { hashPassword, type ScryptCost } from '../../src/config/password-hash';
+import { createLogger, type Logger } from '../../src/log';
 import { VirtualClock } from '../../src/fix/session/clock';
-import { hashPassword } from '../../src/fix/session/session-authenticator';
 import type { AcceptorDefinition } from '../../src/fix/session/session-definition';
 import type { ApplicationHandler, ConnectionBinding, LogonRefusal, SessionHandle, SessionLink } from '../../src/fix/session/session-ports';
 import { SessionRegistry } from '../../src/fix/session/session-registry';
@@ -23,11 +24,19 @@ export const PASSWORD = 'correct horse';
 export const START_MS = Date.UTC(2024, 0, 2, 9, 0, 0);
 export const PEER_ADDRESS = '10.0.0.5';
 
+/** The lowest cost password-hash.ts accepts, with r = 1: the suite stays fast on the production code path. */
+const CHEAP_SCRYPT: ScryptCost = { N: 2 ** 14, r: 1, p: 1 };
 let passwordHash: Promise<string> | undefined;
 
+/** A parsed allowlist; throws on an entry the config loader would refuse. */
+export function allowlist(...entries: string[]): IpAllowlist {
+  const parsed = IpAllowlist.parse(entries);
+  if (!parsed.ok) throw new Error(`bad allowlist: ${parsed.problems.map((p) => p.problem).join('; ')}`);
+  return parsed.allowlist;
+}
+
 export async function testDefinition(overrides: Partial<AcceptorDefinition> = {}): Promise<AcceptorDefinition> {
-  // A low scrypt cost keeps the suite fast; the format and the code path are the production ones.
-  passwordHash ??= hashPassword(PASSWORD, 1024);
+  passwordHash ??= hashPassword(PASSWORD, CHEAP_SCRYPT);
   return {
     name: 'BROKER1',
     role: 'broker',
@@ -35,14 +44,14 @@ export async function testDefinition(overrides: Partial<AcceptorDefinition> = {}
     beginString: 'FIX.4.4',
     peerCompId: 'BROKER1',
     ourCompId: 'FIXGATE',
-    username: 'broker1',
-    passwordHash: await passwordHash,
-    allowedAddresses: ['10.0.0.0/24'],
+    credentials: { username: 'broker1', passwordHash: await passwordHash },
+    allowlist: allowlist('10.0.0.0/24'),
     heartbeat: { minSeconds: 5, maxSeconds: 60 },
     timestampPrecision: TimestampPrecision.Millis,
     nextExpectedMsgSeqNum: false,
     resetOnLogon: false,
     cancelOnDisconnect: false,
+    cancelOnLogout: false,
     ...overrides,
   };
 }
@@ -186,8 +195,10 @@ export class Peer implements SessionLink {
 
   /** A valid Logon with the right credentials; `extra` adds fields ("141=Y|"). */
   async logon(extra = '', options: SendOptions = {}): Promise<void> {
-    const applVer = this.definition.beginString === 'FIXT.1.1' ? '1137=9|' : '';
-    await this.sendMessage('A', `98=0|108=30|553=${this.definition.username}|554=${PASSWORD}|${applVer}${extra}`, options);
+    const applVerId = this.definition.beginString === 'FIXT.1.1' ? this.definition.defaultApplVerId : undefined;
+    const applVer = applVerId !== undefined ? `1137=${applVerId}|` : '';
+    const username = this.definition.credentials?.username ?? '';
+    await this.sendMessage('A', `98=0|108=30|553=${username}|554=${PASSWORD}|${applVer}${extra}`, options);
   }
 
   /** The next message the session sent that the test has not looked at yet. */
@@ -248,6 +259,10 @@ export interface HarnessOptions {
   readonly dataDir?: string;
   readonly application?: ApplicationHandler;
   readonly startMs?: number;
+  /** Where the registry logs; default: nowhere. */
+  readonly log?: Logger;
+  /** Default: the generated venue rules. */
+  readonly venue?: VenueRules;
 }
 
 export class SessionHarness {
@@ -263,6 +278,8 @@ export class SessionHarness {
     readonly definitions: readonly AcceptorDefinition[],
     application: ApplicationHandler | undefined,
     startMs: number,
+    log: Logger,
+    venue: VenueRules | undefined,
   ) {
     this.clock = new VirtualClock(startMs);
     this.recorder = application === undefined ? new RecordingApplication() : undefined;
@@ -271,8 +288,9 @@ export class SessionHarness {
       definitions,
       store,
       application: this.application,
-      log: createLogger('silent'),
+      log,
       clock: this.clock,
+      ...(venue !== undefined ? { venue } : {}),
       refusals: { onLogonRefused: (remote, refusal) => this.refusals.push({ remote, refusal }) },
     });
   }
@@ -282,7 +300,7 @@ export class SessionHarness {
     const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'fixgate-session-'));
     const store = LmdbSessionStore.open({ path: sessionStorePath(dataDir), now: () => options.startMs ?? START_MS });
     const definitions = options.definitions ?? [await testDefinition()];
-    const harness = new SessionHarness(dataDir, store, definitions, options.application, options.startMs ?? START_MS);
+    const harness = new SessionHarness(dataDir, store, definitions, options.application, options.startMs ?? START_MS, options.log ?? createLogger('silent'), options.venue);
     t.teardown(async () => {
       await store.close();
       if (!keep && options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });

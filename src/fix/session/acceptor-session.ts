@@ -140,11 +140,12 @@ export class AcceptorSession implements SessionHandle {
    * the Logon's MsgSeqNum is too high, a ResendRequest. Undefined when the Logon was refused.
    */
   acceptLogon(request: LogonRequest, sendingTimeAccurate: boolean, link: SessionLink): ConnectionBinding | undefined {
-    const { definition, venue, store } = this.deps;
+    const { definition, store } = this.deps;
     const connection = this.attach(link, request.heartBtInt);
     const problem = logonProblem(request, {
       definition,
-      defaultApplVerIdAccepted: (id) => venue.acceptsDefaultApplVerId(id),
+      // A FIXT.1.1 session serves its own DefaultApplVerID (one the venue serves: definitionProblem).
+      defaultApplVerIdAccepted: (id) => id === definition.defaultApplVerId,
       sendingTimeAccurate,
     });
     if (problem !== undefined) {
@@ -177,7 +178,7 @@ export class AcceptorSession implements SessionHandle {
         heartBtInt: request.heartBtInt,
         resetSeqNum: request.resetSeqNum || definition.resetOnLogon,
         nextExpectedMsgSeqNum: definition.nextExpectedMsgSeqNum ? this.nextTargetSeq : undefined,
-        defaultApplVerId: definition.beginString === 'FIXT.1.1' ? request.defaultApplVerId : undefined,
+        defaultApplVerId: definition.beginString === 'FIXT.1.1' ? definition.defaultApplVerId : undefined,
       }),
     );
     if (verdict === SeqVerdict.TooHigh) this.requestResend(request.msgSeqNum);

@@ -1,15 +1,19 @@
 // The acceptor's front door (the transport's SessionAcceptor). Given the first message of a
 // connection it decides, in this order, whether anyone may log on: a Logon at all; a definition
 // for its BeginString + CompID pair; the remote address on that definition's allowlist; no other
-// connection logged on (or logging on) as that identity; Username/Password against the scrypt
-// hash. Only then does the session itself see the Logon, so nothing changes (no reset, no store
-// write) for a peer that has not proved who it is: a stranger's 141=Y resets nothing.
+// connection logged on (or logging on) as that identity; Username/Password against the
+// definition's credential, when it has one. Only then does the session itself see the Logon, so
+// nothing changes (no reset, no store write) for a peer that has not proved who it is: a
+// stranger's 141=Y resets nothing.
 //
 // Refusals are logged with the exact reason and reported to the transport's attempt limits. The
 // peer learns nothing specific: a known CompID pair gets a Logout with a generic Text (sent with
 // our next MsgSeqNum without consuming it, so the stranger moves nothing), an unknown pair or a
 // message that is not a Logon is simply disconnected, and a duplicate identity is disconnected
 // without a message (test case 1S b: a Logout would consume a number of the live session).
+//
+// Garbled frames are dropped, and logged per connection at a falling rate: a peer sending nothing
+// but garbage must not be able to fill the log.
 import {
   MessageValidator,
   NO_REJECT,
@@ -27,8 +31,8 @@ import { AcceptorSession } from './acceptor-session';
 import { systemClock, type Clock } from './clock';
 import { readLogon } from './logon';
 import { sendingTimeAccurate } from './sequence-check';
-import { ScryptAuthenticator, type SessionAuthenticator } from './session-authenticator';
-import { DEFAULT_SENDING_TIME_TOLERANCE_MS, identityKey, type AcceptorDefinition } from './session-definition';
+import { DefinitionAuthenticator, type SessionAuthenticator } from './session-authenticator';
+import { DEFAULT_SENDING_TIME_TOLERANCE_MS, definitionProblem, identityKey, type AcceptorDefinition } from './session-definition';
 import {
   LogonRefusal,
   type ApplicationHandler,
@@ -59,19 +63,26 @@ export class SessionRegistry implements SessionAcceptor {
   /** Sessions whose Logon is being authenticated right now. */
   private readonly loggingOn = new Set<string>();
   private readonly validators = new Map<FixDictionary, MessageValidator>();
+  /** Garbled frames per connection; weak, so a closed connection's count goes with it. */
+  private readonly garbled = new WeakMap<SessionLink, number>();
   private readonly clock: Clock;
   private readonly authenticator: SessionAuthenticator;
   private readonly log: Logger;
 
   constructor(private readonly options: SessionRegistryOptions) {
     this.clock = options.clock ?? systemClock;
-    this.authenticator = options.authenticator ?? new ScryptAuthenticator();
+    this.authenticator = options.authenticator ?? new DefinitionAuthenticator();
     this.log = options.log.child({ component: 'fix-session' });
     const venue = options.venue ?? new VenueRules();
     for (const definition of options.definitions) {
       const dictionary = dictionaryFor(definition.beginString);
       if (dictionary === undefined || !venue.acceptsBeginString(definition.beginString)) {
         this.log.error({ session: definition.name, beginString: definition.beginString }, 'session definition skipped: BeginString not spoken here');
+        continue;
+      }
+      const problem = definitionProblem(definition, (applVerId) => venue.acceptsDefaultApplVerId(applVerId));
+      if (problem !== undefined) {
+        this.log.error({ session: definition.name, problem }, 'session definition skipped');
         continue;
       }
       // Sessions (and their store records) are made at start-up, not when a stranger knocks.
@@ -128,7 +139,7 @@ export class SessionRegistry implements SessionAcceptor {
     this.loggingOn.add(definition.name);
     let authenticated: boolean;
     try {
-      authenticated = await this.authenticator.verifyPassword(definition, request.username ?? '', request.password ?? '');
+      authenticated = await this.authenticator.verifyCredentials(definition, request.username ?? '', request.password ?? '');
     } finally {
       this.loggingOn.delete(definition.name);
     }
@@ -139,8 +150,13 @@ export class SessionRegistry implements SessionAcceptor {
     return binding;
   }
 
+  /** One warn line at the 1st, 2nd, 4th, 8th... garbled frame of a connection; debug otherwise. */
   onGarbled(link: SessionLink, reason: string): void {
-    this.log.warn({ remote: link.remoteAddress, reason }, 'garbled frame ignored');
+    const count = (this.garbled.get(link) ?? 0) + 1;
+    this.garbled.set(link, count);
+    const fields = { remote: link.remoteAddress, reason, garbledFrames: count };
+    if ((count & (count - 1)) === 0) this.log.warn(fields, 'garbled frames ignored on this connection');
+    else this.log.debug(fields, 'garbled frame ignored');
   }
 
   /** Logs the exact reason, tells the attempt limits, answers as little as possible, disconnects. */

@@ -1,4 +1,6 @@
 import test from 'ava';
+import { VenueRules } from '../../../src/fix/codec';
+import { VENUE_RULES } from '../../../src/fix/dictionary/generated';
 import { LOGON_REFUSED_TEXT } from '../../../src/fix/session/session-registry';
 import { LogonRefusal } from '../../../src/fix/session/session-ports';
 import { PASSWORD, SessionHarness, fixTime, testDefinition } from '../../support/session-harness';
@@ -146,11 +148,43 @@ test('1S: 789 on the Logon below our next number → the missed messages are res
   peer.nothingMore(t);
 });
 
-test('1S: FIXT.1.1 Logon needs DefaultApplVerID; the reply carries it', async (t) => {
-  const h = await SessionHarness.create(t, { definitions: [await testDefinition({ beginString: 'FIXT.1.1' })] });
+test('1S: FIXT.1.1 Logon reply carries the session\'s DefaultApplVerID', async (t) => {
+  const h = await SessionHarness.create(t, { definitions: [await testDefinition({ beginString: 'FIXT.1.1', defaultApplVerId: '9' })] });
   const peer = h.connect();
   await peer.logon();
   peer.next(t, 'A', { 8: 'FIXT.1.1', 1137: '9' });
+  t.deepEqual(h.app.active, ['BROKER1']);
+});
+
+test('1S: FIXT.1.1 Logon without DefaultApplVerID → Logout, disconnect, no Logon reply', async (t) => {
+  const h = await SessionHarness.create(t, { definitions: [await testDefinition({ beginString: 'FIXT.1.1', defaultApplVerId: '9' })] });
+  const peer = h.connect();
+  await peer.sendMessage('A', `98=0|108=30|553=broker1|554=${PASSWORD}|`);
+  peer.next(t, '5', { 58: 'Invalid Logon: Required tag missing, field=1137' });
+  peer.nothingMore(t);
+  t.true(peer.closed);
+  t.deepEqual(h.app.active, []);
+});
+
+test('1S: FIXT.1.1 Logon naming an ApplVerID the venue serves but this session does not → Logout, no Logon reply', async (t) => {
+  // Only 9 is served anywhere today; a venue serving 7 as well shows the session's own value decides.
+  const venue = new VenueRules({ ...VENUE_RULES, defaultApplVerIds: ['7', '9'] });
+  const h = await SessionHarness.create(t, { venue, definitions: [await testDefinition({ beginString: 'FIXT.1.1', defaultApplVerId: '9' })] });
+  const peer = h.connect();
+  await peer.sendMessage('A', `98=0|108=30|553=broker1|554=${PASSWORD}|1137=7|`);
+  peer.next(t, '5', { 58: 'Invalid Logon: unsupported DefaultApplVerID(1137)' });
+  peer.nothingMore(t);
+  t.true(peer.closed);
+  t.deepEqual(h.refusals.map((r) => r.refusal), [LogonRefusal.InvalidLogon]);
+});
+
+test('a FIXT.1.1 definition without DefaultApplVerID is not served', async (t) => {
+  const h = await SessionHarness.create(t, { definitions: [await testDefinition({ beginString: 'FIXT.1.1' })] });
+  t.is(h.registry.session('BROKER1'), undefined);
+  const peer = h.connect();
+  await peer.sendMessage('A', `98=0|108=30|553=broker1|554=${PASSWORD}|1137=9|`);
+  t.true(peer.closed);
+  t.deepEqual(h.refusals.map((r) => r.refusal), [LogonRefusal.UnknownSession]);
 });
 
 test('1S: Logon SendingTime far from our clock → Logout, disconnect', async (t) => {

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { SessionHarness, fixTime, type Peer } from '../../support/session-harness';
+import { SessionHarness, fixTime, testDefinition, type Peer } from '../../support/session-harness';
 import { UnavailableApplication } from '../../../src/fix/session/unavailable-application';
 
 const T = '20240102-09:00:00.000';
@@ -34,6 +34,35 @@ for (const [title, msgType, body, fields] of rejectCases) {
     await expectReject(t, h, peer, msgType, body, fields);
   });
 }
+
+// 14i: each repeating group instance must begin with the group's first field (its delimiter), here
+// PartyID (448) of NoPartyIDs (453); PartyIDSource (447) ahead of it is a field out of order.
+const OUT_OF_ORDER_PARTIES = `11=C1|21=1|453=1|447=D|448=P1|452=3|55=ABC|54=1|60=${T}|38=100|40=2|`;
+
+test('14i: repeating group fields out of order (instance not led by its delimiter) → Reject 373=15 with RefTagID, number consumed', async (t) => {
+  const h = await SessionHarness.create(t);
+  const peer = await h.loggedOn();
+  await expectReject(t, h, peer, 'D', OUT_OF_ORDER_PARTIES, { 373: '15', 371: '447', 372: 'D' });
+});
+
+test('14i over FIXT.1.1: the same group out of order in a FIX 5.0SP2 NewOrderSingle → Reject 373=15 with RefTagID', async (t) => {
+  // The FIX 5.0SP2 dictionary defines the Parties group on its own; the rule must hold there too.
+  const h = await SessionHarness.create(t, { definitions: [await testDefinition({ beginString: 'FIXT.1.1', defaultApplVerId: '9' })] });
+  const peer = await h.loggedOn();
+  await expectReject(t, h, peer, 'D', OUT_OF_ORDER_PARTIES, { 8: 'FIXT.1.1', 373: '15', 371: '447', 372: 'D' });
+});
+
+test('14i: a later instance led by a member instead of the delimiter → Reject 373=15 with RefTagID', async (t) => {
+  const h = await SessionHarness.create(t);
+  const peer = await h.loggedOn();
+  const body = `11=C2|21=1|453=2|448=P1|447=D|452=1|447=D|448=P2|452=3|55=ABC|54=1|60=${T}|38=100|40=2|`;
+  await expectReject(t, h, peer, 'D', body, { 373: '15', 371: '447', 372: 'D' });
+});
+
+// Not covered here: members out of definition order inside one instance led by its delimiter
+// (accepted, as QuickFIX does by default), and SessionRejectReason 17, which the codec never
+// produces (an SOH inside a non-DATA value splits it into another field, or makes the frame
+// undecodable and so garbled).
 
 test('14g: header field after a body field → Reject 373=14', async (t) => {
   const h = await SessionHarness.create(t);
