@@ -1,9 +1,14 @@
 // A QuickFIX C++ initiator for fixgate's end-to-end interop test. It logs on with the settings file
-// it is given (UseDataDictionary=Y, so QuickFIX validates every message fixgate sends against its
-// own dictionary), sends a TestRequest and one application message, logs out, and prints one
-// machine-readable line that the test asserts on:
+// it is given (UseDataDictionary=Y, so QuickFIX validates every message fixgate sends against the
+// dictionaries the settings name), sends a TestRequest and one application message, logs out, and
+// prints one machine-readable line that the test asserts on:
 //
 //   QFSUMMARY {"logon":true,"testRequestAnswered":true,"appReply":"j","appReplyRefSeqNum":3,...}
+//
+// The session's BeginString picks the message classes: FIX.4.4, or FIXT.1.1 with FIX 5.0SP2
+// application messages (the settings then carry DefaultApplVerID and the Transport/App
+// dictionaries). An empty username leaves Username (553) and Password (554) off the Logon, for a
+// session whose credentials are "none".
 //
 // Build: see the Makefile's quickfix-client rule. Debian's QuickFIX 1.15 headers use dynamic
 // exception specifications, which C++17 removed: the standard headers are included first, then
@@ -29,6 +34,8 @@
 #include <quickfix/SocketInitiator.h>
 #include <quickfix/fix44/NewOrderSingle.h>
 #include <quickfix/fix44/TestRequest.h>
+#include <quickfix/fix50sp2/NewOrderSingle.h>
+#include <quickfix/fixt11/TestRequest.h>
 #undef throw
 
 namespace {
@@ -77,7 +84,7 @@ class Client : public FIX::Application {
 
   void toAdmin(FIX::Message& message, const FIX::SessionID&) override {
     const std::string type = message.getHeader().getField(FIX::FIELD::MsgType);
-    if (type == "A") {
+    if (type == "A" && !username_.empty()) {
       message.setField(FIX::Username(username_));
       message.setField(FIX::Password(password_));
     }
@@ -166,17 +173,34 @@ void run(Client& client, FIX::SocketInitiator& initiator) {
   const FIX::SessionID id = client.session();
   FIX::Session* session = FIX::Session::lookupSession(id);
 
-  FIX44::TestRequest testRequest(FIX::TestReqID(Client::kTestReqId));
-  FIX::Session::sendToTarget(testRequest, id);
+  const bool fixt = id.isFIXT();
+
+  if (fixt) {
+    FIXT11::TestRequest testRequest(FIX::TestReqID(Client::kTestReqId));
+    FIX::Session::sendToTarget(testRequest, id);
+  } else {
+    FIX44::TestRequest testRequest(FIX::TestReqID(Client::kTestReqId));
+    FIX::Session::sendToTarget(testRequest, id);
+  }
   if (!client.waitFor([](const Summary& s) { return s.testRequestAnswered; }, 10)) client.fail("no Heartbeat for the TestRequest");
 
-  FIX44::NewOrderSingle order(FIX::ClOrdID("QF-ORD-1"), FIX::Side(FIX::Side_BUY), FIX::TransactTime(), FIX::OrdType(FIX::OrdType_LIMIT));
-  order.set(FIX::Symbol("ACME"));
-  order.set(FIX::OrderQty(10));
-  order.set(FIX::Price(100.25));
-  order.set(FIX::TimeInForce(FIX::TimeInForce_DAY));
   client.noteAppSeqNum(session->getExpectedSenderNum());
-  FIX::Session::sendToTarget(order, id);
+  if (fixt) {
+    // The FIX 5.0SP2 class puts ApplVerID (1128) = 9 in the header, as a FIXT.1.1 peer may.
+    FIX50SP2::NewOrderSingle order(FIX::ClOrdID("QF-ORD-1"), FIX::Side(FIX::Side_BUY), FIX::TransactTime(), FIX::OrdType(FIX::OrdType_LIMIT));
+    order.set(FIX::Symbol("ACME"));
+    order.set(FIX::OrderQty(10));
+    order.set(FIX::Price(100.25));
+    order.set(FIX::TimeInForce(FIX::TimeInForce_DAY));
+    FIX::Session::sendToTarget(order, id);
+  } else {
+    FIX44::NewOrderSingle order(FIX::ClOrdID("QF-ORD-1"), FIX::Side(FIX::Side_BUY), FIX::TransactTime(), FIX::OrdType(FIX::OrdType_LIMIT));
+    order.set(FIX::Symbol("ACME"));
+    order.set(FIX::OrderQty(10));
+    order.set(FIX::Price(100.25));
+    order.set(FIX::TimeInForce(FIX::TimeInForce_DAY));
+    FIX::Session::sendToTarget(order, id);
+  }
   if (!client.waitFor([](const Summary& s) { return !s.appReply.empty(); }, 10)) client.fail("no answer to the NewOrderSingle");
 
   session->logout("done");
