@@ -10,6 +10,11 @@ export const ErrorCode = {
   StoreUnavailable: 'GW_ERR_STORE_UNAVAILABLE',
   StoreCommitFailed: 'GW_ERR_STORE_COMMIT_FAILED',
   StoreCorrupt: 'GW_ERR_STORE_CORRUPT',
+  WalUnavailable: 'GW_ERR_WAL_UNAVAILABLE',
+  WalWriteFailed: 'GW_ERR_WAL_WRITE_FAILED',
+  WalCorrupt: 'GW_ERR_WAL_CORRUPT',
+  WalGap: 'GW_ERR_WAL_GAP',
+  SequencerStopped: 'GW_ERR_SEQUENCER_STOPPED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

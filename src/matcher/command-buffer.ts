@@ -97,6 +97,23 @@ export class CommandEncoder {
     this.count = 0;
   }
 
+  /** The records written since the last reset, as raw bytes (a view, valid until the next write). */
+  pendingBytes(): Uint8Array {
+    return this.bytes.subarray(0, this.count * RECORD_BYTES);
+  }
+
+  /**
+   * Appends `count` records already encoded (e.g. read back from the write-ahead log), byte for
+   * byte: replay feeds the matcher exactly what was logged, with no re-encoding.
+   */
+  appendRecords(records: Uint8Array, count: number): void {
+    const length = count * RECORD_BYTES;
+    if (records.length < length) throw new RangeError(`${count} records need ${length} bytes, got ${records.length}`);
+    while ((this.count + count) * RECORD_BYTES > this.bytes.length) this.grow();
+    this.bytes.set(records.length === length ? records : records.subarray(0, length), this.count * RECORD_BYTES);
+    this.count += count;
+  }
+
   addSymbol(
     seq: number,
     ts: number,
