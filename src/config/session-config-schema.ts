@@ -20,6 +20,36 @@ export type TimestampPrecision = (typeof TIMESTAMP_PRECISIONS)[number];
 export const THROTTLE_REJECTS = ['business-reject', 'execution-report'] as const;
 export type ThrottleReject = (typeof THROTTLE_REJECTS)[number];
 
+/** Self-trade prevention mode of a session's orders (the STP key is the firm). */
+export const SELF_TRADE_PREVENTIONS = ['none', 'cancel-resting', 'cancel-aggressing', 'cancel-both', 'decrement'] as const;
+export type SelfTradePrevention = (typeof SELF_TRADE_PREVENTIONS)[number];
+
+/**
+ * Pre-trade limits of one order-entry session (src/gateway/risk/). Quantities and amounts are
+ * decimal strings, read exactly: quantities in the instrument's units (shares, coins), notional
+ * as price × quantity in the instruments' quote currency.
+ */
+export interface SessionRiskLimits {
+  /** Largest OrderQty (38) of one order. */
+  readonly maxOrderQty: string;
+  /** Largest price × quantity of one order. */
+  readonly maxOrderNotional: string;
+  /** Limit and stop prices must lie within this percentage of the last trade (or reference) price. */
+  readonly priceCollarPercent: string;
+  /** Working orders the session may have at once. */
+  readonly maxOpenOrders: number;
+  /** New orders (D) the session may send in one trading day. */
+  readonly maxDailyOrders: number;
+  /** Default self-trade prevention of the session's orders; an order may override it with tag 8000. */
+  readonly selfTradePrevention: SelfTradePrevention;
+}
+
+/** Limits that apply to all sessions of one firm together. */
+export interface FirmLimits {
+  /** Largest gross open notional (sum of price × leaves over the firm's working orders). */
+  readonly creditLimit: string;
+}
+
 export interface PasswordCredentials {
   readonly username: string;
   /** scrypt$N$r$p$salt$hash, see src/config/password-hash.ts. */
@@ -70,6 +100,7 @@ export interface SessionConfig {
   readonly firm: string;
   readonly maxMessageSize: number;
   readonly maxOutboundQueueBytes: number;
+  readonly risk: SessionRiskLimits;
 }
 
 export interface ListenAddress {
@@ -97,6 +128,8 @@ export interface GatewayConfig {
   readonly maxConnectionAttemptsPerIpPerMinute: number;
   readonly sendingTimeToleranceSeconds: number;
   readonly sessions: readonly SessionConfig[];
+  /** Per-firm limits by firm name; a firm not listed gets FIRM_DEFAULTS. */
+  readonly firms: Readonly<Record<string, FirmLimits>>;
 }
 
 export const GATEWAY_DEFAULTS = Object.freeze({
@@ -123,6 +156,18 @@ export const SESSION_DEFAULTS = Object.freeze({
   cancelOnLogout: false,
   maxMessageSize: 8_192,
   maxOutboundQueueBytes: 4 * 1024 * 1024,
+  risk: Object.freeze({
+    maxOrderQty: '1000000',
+    maxOrderNotional: '10000000',
+    priceCollarPercent: '10',
+    maxOpenOrders: 10_000,
+    maxDailyOrders: 1_000_000,
+    selfTradePrevention: 'cancel-aggressing' as SelfTradePrevention,
+  }),
+});
+
+export const FIRM_DEFAULTS = Object.freeze({
+  creditLimit: '100000000',
 });
 
 /** Inclusive bounds of every numeric field. */
@@ -136,6 +181,8 @@ export const LIMITS = Object.freeze({
   hardLimitPerSecond: [1, 1_000_000],
   maxMessageSize: [512, 1024 * 1024],
   maxOutboundQueueBytes: [64 * 1024, 1024 * 1024 * 1024],
+  maxOpenOrders: [1, 10_000_000],
+  maxDailyOrders: [1, 1_000_000_000],
 } as const satisfies Record<string, readonly [number, number]>);
 
 export const GATEWAY_KEYS = [
@@ -147,6 +194,7 @@ export const GATEWAY_KEYS = [
   'maxConnectionAttemptsPerIpPerMinute',
   'sendingTimeToleranceSeconds',
   'sessions',
+  'firms',
 ] as const;
 export const LISTEN_KEYS = ['host', 'port'] as const;
 export const TLS_KEYS = ['port', 'certFile', 'keyFile'] as const;
@@ -170,10 +218,13 @@ export const SESSION_KEYS = [
   'firm',
   'maxMessageSize',
   'maxOutboundQueueBytes',
+  'risk',
 ] as const;
 export const CREDENTIAL_KEYS = ['username', 'passwordHash'] as const;
 export const HEARTBEAT_KEYS = ['minSeconds', 'maxSeconds'] as const;
 export const THROTTLE_KEYS = ['messagesPerSecond', 'burst', 'hardLimitPerSecond', 'rejectWith'] as const;
+export const RISK_KEYS = ['maxOrderQty', 'maxOrderNotional', 'priceCollarPercent', 'maxOpenOrders', 'maxDailyOrders', 'selfTradePrevention'] as const;
+export const FIRM_KEYS = ['creditLimit'] as const;
 
 /** Text rules: a pattern and the words that explain it in an error message. */
 export const RULES = Object.freeze({
@@ -183,5 +234,7 @@ export const RULES = Object.freeze({
   firm: { pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/, explain: "1 to 32 letters, digits, '_', '.' or '-', starting with a letter or digit" },
   description: { pattern: /^[^\x00-\x1f]{0,200}$/, explain: 'one line of at most 200 characters' },
   host: { pattern: /^(?:[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*|[0-9A-Fa-f:.]{2,45})$/, explain: 'an IP address or a host name, e.g. "127.0.0.1", "0.0.0.0", "::"' },
+  amount: { pattern: /^(?=.*[1-9])\d{1,15}(?:\.\d{1,9})?$/, explain: 'a positive decimal string, e.g. "250000" or "1000.5" (at most 15 digits before the point and 9 after)' },
+  percent: { pattern: /^(?:100(?:\.0{1,2})?|(?=.*[1-9])\d{1,2}(?:\.\d{1,2})?)$/, explain: 'a decimal string from "0.01" to "100" with at most 2 decimals' },
   path: { pattern: /^[^\x00]+$/, explain: 'a non-empty path (relative to the session file)' },
 });

@@ -10,12 +10,16 @@ import {
   APPL_VER_IDS,
   BEGIN_STRINGS,
   CREDENTIAL_KEYS,
+  FIRM_DEFAULTS,
+  FIRM_KEYS,
   GATEWAY_DEFAULTS,
   GATEWAY_KEYS,
   HEARTBEAT_KEYS,
   LIMITS,
   LISTEN_KEYS,
+  RISK_KEYS,
   RULES,
+  SELF_TRADE_PREVENTIONS,
   SESSION_DEFAULTS,
   SESSION_KEYS,
   SESSION_ROLES,
@@ -24,9 +28,11 @@ import {
   TIMESTAMP_PRECISIONS,
   TLS_KEYS,
   type Credentials,
+  type FirmLimits,
   type GatewayConfig,
   type HeartbeatBounds,
   type SessionConfig,
+  type SessionRiskLimits,
   type SessionRole,
   type ThrottleLimits,
   type TlsListener,
@@ -67,6 +73,7 @@ export function validateGatewayConfig(raw: unknown, context: ValidationContext):
   listenFields?.rejectUnknownKeys(LISTEN_KEYS);
   const tls = readTls(gateway, context.baseDir, listen.port);
   const dataDir = gateway.string('dataDir', RULES.path, GATEWAY_DEFAULTS.dataDir.replace('<name>', name));
+  const sessions = readSessions(gateway, issues, context.file);
   const config: GatewayConfig = {
     file: context.absoluteFile,
     name,
@@ -84,7 +91,8 @@ export function validateGatewayConfig(raw: unknown, context: ValidationContext):
       ...LIMITS.sendingTimeToleranceSeconds,
       GATEWAY_DEFAULTS.sendingTimeToleranceSeconds,
     ),
-    sessions: readSessions(gateway, issues, context.file),
+    sessions,
+    firms: readFirms(gateway, sessions),
   };
   return issues.length > 0 ? { ok: false, issues } : { ok: true, config };
 }
@@ -202,7 +210,45 @@ function readSession(fields: FieldReader): SessionConfig {
     firm,
     maxMessageSize,
     maxOutboundQueueBytes,
+    risk: readRisk(fields, role),
   };
+}
+
+function readRisk(fields: FieldReader, role: SessionRole): SessionRiskLimits {
+  const risk = fields.object('risk', false);
+  if (!risk) return SESSION_DEFAULTS.risk;
+  if (role !== 'order-entry') fields.report('risk', `limits orders, so it applies to order-entry sessions only; this is a ${role} session`);
+  risk.rejectUnknownKeys(RISK_KEYS);
+  const d = SESSION_DEFAULTS.risk;
+  return {
+    maxOrderQty: risk.string('maxOrderQty', RULES.amount, d.maxOrderQty),
+    maxOrderNotional: risk.string('maxOrderNotional', RULES.amount, d.maxOrderNotional),
+    priceCollarPercent: risk.string('priceCollarPercent', RULES.percent, d.priceCollarPercent),
+    maxOpenOrders: risk.integer('maxOpenOrders', ...LIMITS.maxOpenOrders, d.maxOpenOrders),
+    maxDailyOrders: risk.integer('maxDailyOrders', ...LIMITS.maxDailyOrders, d.maxDailyOrders),
+    selfTradePrevention: risk.oneOf('selfTradePrevention', SELF_TRADE_PREVENTIONS, d.selfTradePrevention),
+  };
+}
+
+/** "firms": { "<firm>": { "creditLimit": "..." } }; each name must be the firm of an order-entry session. */
+function readFirms(gateway: FieldReader, sessions: readonly SessionConfig[]): Record<string, FirmLimits> {
+  const firms = gateway.object('firms', false);
+  const out: Record<string, FirmLimits> = {};
+  const trading = new Set(sessions.filter((s) => s.role === 'order-entry').map((s) => s.firm));
+  for (const firm of trading) out[firm] = FIRM_DEFAULTS;
+  if (!firms) return out;
+  const raw = gateway.value('firms') as Record<string, unknown>;
+  for (const name of Object.keys(raw)) {
+    if (!trading.has(name)) {
+      firms.report(name, `is not the "firm" of any order-entry session (firms: ${[...trading].join(', ') || 'none'})`);
+      continue;
+    }
+    const entry = firms.object(name, true);
+    if (!entry) continue;
+    entry.rejectUnknownKeys(FIRM_KEYS);
+    out[name] = { creditLimit: entry.string('creditLimit', RULES.amount, FIRM_DEFAULTS.creditLimit) };
+  }
+  return out;
 }
 
 function readCredentials(fields: FieldReader): Credentials {

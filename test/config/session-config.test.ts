@@ -6,12 +6,15 @@ import { verifyPassword } from '../../src/config/password-hash';
 import {
   ConfigInvalidError,
   CREDENTIAL_KEYS,
+  FIRM_DEFAULTS,
+  FIRM_KEYS,
   GATEWAY_DEFAULTS,
   GATEWAY_KEYS,
   HEARTBEAT_KEYS,
   LISTEN_KEYS,
   loadGatewayConfig,
   readGatewayConfig,
+  RISK_KEYS,
   SESSION_DEFAULTS,
   SESSION_KEYS,
   THROTTLE_KEYS,
@@ -86,6 +89,15 @@ test('the demo file loads: listen 127.0.0.1:9878, the three sessions the README 
     t.true(await verifyPassword(DEMO_PASSWORD, session.credentials.passwordHash), session.name);
   }
   t.true(readFileSync(join(REPO_ROOT, 'sessions/README.md'), 'utf8').includes(`\`${DEMO_PASSWORD}\``));
+});
+
+test('risk limits: defaults for a session without "risk", the demo limits as written, firm defaults for unlisted firms', (t) => {
+  const config = loadGatewayConfig(writeGateway(t, oneSession()));
+  t.deepEqual(config.sessions[0]!.risk, SESSION_DEFAULTS.risk);
+  t.deepEqual(config.firms, { BROKER9: FIRM_DEFAULTS });
+  const demo = loadGatewayConfig(join(REPO_ROOT, 'sessions/demo'));
+  t.like(demo.sessions.find((s) => s.name === 'BROKER2-OE')!.risk, { maxOrderQty: '10000', priceCollarPercent: '5', selfTradePrevention: 'cancel-resting' });
+  t.deepEqual(demo.firms, { BROKER1: { creditLimit: '50000000' }, BROKER2: { creditLimit: '5000000' } });
 });
 
 test('the demo file holds no clear-text password', (t) => {
@@ -177,6 +189,16 @@ const CASES: Array<[string, Json, string]> = [
   ['a TLS port equal to the plain one', oneSession({}, { listen: { port: 9000 }, tls: { port: 9000, certFile: 'sessions.json', keyFile: 'sessions.json' } }), 'gateway: "tls.port" must differ from "listen.port" (both are 9000)'],
   ['a connection limit of zero', oneSession({}, { maxConnectionAttemptsPerIpPerMinute: 0 }), 'gateway: "maxConnectionAttemptsPerIpPerMinute" must be an integer from 1 to 100000 (got 0)'],
   ['a tolerance as a string', oneSession({}, { sendingTimeToleranceSeconds: '120' }), 'gateway: "sendingTimeToleranceSeconds" must be an integer from 1 to 86400 (got "120")'],
+  ['an unknown risk field', oneSession({ risk: { maxOpenOrder: 5 } }), 'session "BROKER9-OE": "risk.maxOpenOrder" is not a known field (did you mean "maxOpenOrders"?)'],
+  ['a risk quantity as a number', oneSession({ risk: { maxOrderQty: 100 } }), 'session "BROKER9-OE": "risk.maxOrderQty" must be a positive decimal string, e.g. "250000" or "1000.5" (at most 15 digits before the point and 9 after) (got 100)'],
+  ['a zero notional limit', oneSession({ risk: { maxOrderNotional: '0.0' } }), 'session "BROKER9-OE": "risk.maxOrderNotional" must be a positive decimal string'],
+  ['a collar above 100%', oneSession({ risk: { priceCollarPercent: '150' } }), 'session "BROKER9-OE": "risk.priceCollarPercent" must be a decimal string from "0.01" to "100" with at most 2 decimals (got "150")'],
+  ['zero open orders', oneSession({ risk: { maxOpenOrders: 0 } }), 'session "BROKER9-OE": "risk.maxOpenOrders" must be an integer from 1 to 10000000 (got 0)'],
+  ['an unknown STP mode', oneSession({ risk: { selfTradePrevention: 'cancel-newest' } }), 'session "BROKER9-OE": "risk.selfTradePrevention" must be one of "none", "cancel-resting", "cancel-aggressing", "cancel-both", "decrement" (got "cancel-newest")'],
+  ['risk on a drop-copy session', oneSession({ role: 'drop-copy', risk: {} }), 'session "BROKER9-OE": "risk" limits orders, so it applies to order-entry sessions only; this is a drop-copy session'],
+  ['limits for a firm no session trades for', oneSession({}, { firms: { BROKER8: { creditLimit: '1' } } }), 'gateway: "firms.BROKER8" is not the "firm" of any order-entry session (firms: BROKER9)'],
+  ['a firm credit limit that is not a decimal', oneSession({}, { firms: { BROKER9: { creditLimit: '1e9' } } }), 'gateway: "firms.BROKER9.creditLimit" must be a positive decimal string'],
+  ['an unknown firm field', oneSession({}, { firms: { BROKER9: { credit: '1' } } }), 'gateway: "firms.BROKER9.credit" is not a known field'],
   ['no sessions', { sessions: [] }, 'gateway: "sessions" is required and must be a non-empty array of sessions (got [])'],
   ['a session that is not an object', { sessions: ['BROKER9'] }, 'sessions[0]: "(session)" must be an object (got "BROKER9")'],
   ['not an object at all', [1, 2] as unknown as Json, 'gateway: "(top level)" must be a JSON object (got [1,2])'],
@@ -257,6 +279,8 @@ test('sessions/README.md documents every field, and the defaults it states are t
   for (const key of CREDENTIAL_KEYS) documented(`credentials.${key}`);
   for (const key of HEARTBEAT_KEYS) documented(`heartbeat.${key}`);
   for (const key of THROTTLE_KEYS) documented(`throttle.${key}`);
+  for (const key of RISK_KEYS) documented(`risk.${key}`);
+  for (const key of FIRM_KEYS) documented(key);
   const defaults: Array<[string, unknown]> = [
     ['listen.host', GATEWAY_DEFAULTS.listen.host],
     ['listen.port', GATEWAY_DEFAULTS.listen.port],
@@ -266,6 +290,8 @@ test('sessions/README.md documents every field, and the defaults it states are t
     ['heartbeat.minSeconds', SESSION_DEFAULTS.heartbeat.minSeconds],
     ['heartbeat.maxSeconds', SESSION_DEFAULTS.heartbeat.maxSeconds],
     ...Object.entries(SESSION_DEFAULTS.throttle).map(([k, v]): [string, unknown] => [`throttle.${k}`, v]),
+    ...Object.entries(SESSION_DEFAULTS.risk).map(([k, v]): [string, unknown] => [`risk.${k}`, v]),
+    ['creditLimit', FIRM_DEFAULTS.creditLimit],
     ['timestampPrecision', SESSION_DEFAULTS.timestampPrecision],
     ['sendNextExpectedMsgSeqNum', SESSION_DEFAULTS.sendNextExpectedMsgSeqNum],
     ['resetOnLogon', SESSION_DEFAULTS.resetOnLogon],
