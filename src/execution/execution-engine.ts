@@ -50,7 +50,7 @@ export class ExecutionEngine {
 
   /**
    * Applies events in the matcher's order (one or several commands' worth) and returns what to
-   * send, in order. `timestampOf(seq)` is the sequencer's timestamp (ns) of command `seq`.
+   * send, in order. `timestampOf(seq)` is the sequencer's timestamp (microseconds) of command `seq`.
    */
   apply(events: readonly MatcherEvent[], timestampOf: (seq: number) => number): Outbound[] {
     const out: Outbound[] = [];
@@ -130,7 +130,7 @@ export class ExecutionEngine {
         cxlRejReason: tooLate ? CxlRejReason.TooLateToCancel : mapping.cxlRejReason,
         text: tooLate ? TOO_LATE_TEXT : mapping.text,
         ...(o?.account === undefined ? {} : { account: o.account }),
-        transactTimeNs: this.ts,
+        transactTimeUs: this.ts,
       },
     });
   }
@@ -201,7 +201,7 @@ export class ExecutionEngine {
   }
 
   private report(o: OrderRecord, execType: ExecType, ordStatus: OrdStatus, fields: ReportFields = {}): void {
-    o.lastTransactNs = this.ts;
+    o.lastTransactUs = this.ts;
     const report = orderReport(o, execType, ordStatus, execIdOf(this.seq, this.index++), this.ts, fields);
     this.out.push({ kind: 'report', session: o.session, firm: o.firm, report });
   }
@@ -213,7 +213,7 @@ export function orderReport(
   execType: ExecType,
   ordStatus: OrdStatus,
   execId: string,
-  transactTimeNs: number,
+  transactTimeUs: number,
   fields: ReportFields = {},
 ): ExecutionReport {
   return {
@@ -233,7 +233,7 @@ export function orderReport(
     cumQty: o.cumQty,
     leavesQty: o.leavesQty,
     avgPx: averagePrice(o.notional, o.cumQty),
-    transactTimeNs,
+    transactTimeUs,
     ...fields,
   };
 }

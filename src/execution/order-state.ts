@@ -68,7 +68,7 @@ export class OrderRecord implements OrderView {
   /** Σ price × qty over fills, in price units × quantity units (see avg-px.ts). */
   notional = 0n;
   /** TransactTime of the last event that changed the order (status answers carry it). */
-  lastTransactNs = 0;
+  lastTransactUs = 0;
   /** Seq of a cancel or replace sequenced but not answered yet (0 = none): a second gets 102=3. */
   pendingSeq = 0;
   readonly orderId: number;

@@ -1,7 +1,7 @@
 // Encodes report content (reports.ts) as FIX body fields into a FixEncoder whose header the session
 // layer has already begun (HeaderWriter.begin / AcceptorSession.sendApplication): the same tags
 // serve FIX 4.4 and FIX 5.0SP2 over FIXT.1.1. TransactTime is written at the encoder's precision,
-// i.e. the session's (ms, us or ns): the encoder truncates the sequencer's nanoseconds.
+// i.e. the session's (ms, us or ns): the encoder truncates the sequencer's microseconds.
 //
 // Prices print at the instrument's priceDecimals, quantities at its qtyDecimals, AvgPx at
 // priceDecimals + AVG_PX_EXTRA_DECIMALS (see avg-px.ts): exact, no float.
@@ -14,7 +14,8 @@ import type { ExecutionReport, OrderCancelReject } from './reports';
 // Imported bindings read once into locals: see the note in src/fix/codec/ascii.ts.
 const { Tag } = generated;
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-const NS_PER_MS = 1_000_000;
+const US_PER_MS = 1_000;
+const NS_PER_US = 1_000;
 const CHAR_ZERO = 0x30;
 const CHAR_Y = 0x59;
 const NONE = 'NONE';
@@ -58,7 +59,7 @@ export function writeExecutionReport(enc: FixEncoder, r: ExecutionReport, ins: I
   const avgScale = pd + AVG_PX_EXTRA_DECIMALS;
   if (r.avgPx <= MAX_SAFE) enc.decimal(Tag.AvgPx, Number(r.avgPx), avgScale);
   else enc.str(Tag.AvgPx, bigDecimalText(r.avgPx, avgScale));
-  if (r.transactTimeNs > 0) writeTransactTime(enc, r.transactTimeNs);
+  if (r.transactTimeUs > 0) writeTransactTime(enc, r.transactTimeUs);
   if (r.text !== undefined) enc.str(Tag.Text, r.text);
   if (r.ordStatusReqId !== undefined) enc.str(Tag.OrdStatusReqID, r.ordStatusReqId);
   if (r.massStatusReqId !== undefined) enc.str(Tag.MassStatusReqID, r.massStatusReqId);
@@ -75,12 +76,12 @@ export function writeOrderCancelReject(enc: FixEncoder, r: OrderCancelReject): F
   enc.str(Tag.ClOrdID, r.clOrdId).str(Tag.OrigClOrdID, r.origClOrdId).char(Tag.OrdStatus, r.ordStatus.charCodeAt(0));
   if (r.account !== undefined) enc.str(Tag.Account, r.account);
   enc.char(Tag.CxlRejResponseTo, r.cxlRejResponseTo.charCodeAt(0)).int(Tag.CxlRejReason, r.cxlRejReason).str(Tag.Text, r.text);
-  if (r.transactTimeNs !== undefined && r.transactTimeNs > 0) writeTransactTime(enc, r.transactTimeNs);
+  if (r.transactTimeUs !== undefined && r.transactTimeUs > 0) writeTransactTime(enc, r.transactTimeUs);
   return enc;
 }
 
-/** Nanoseconds since the epoch as milliseconds plus nanoseconds within the millisecond. */
-function writeTransactTime(enc: FixEncoder, ns: number): void {
-  const ms = Math.floor(ns / NS_PER_MS);
-  enc.timestamp(Tag.TransactTime, ms, ns - ms * NS_PER_MS);
+/** Microseconds since the epoch as milliseconds plus nanoseconds within the millisecond. */
+function writeTransactTime(enc: FixEncoder, us: number): void {
+  const ms = Math.floor(us / US_PER_MS);
+  enc.timestamp(Tag.TransactTime, ms, (us - ms * US_PER_MS) * NS_PER_US);
 }

@@ -37,7 +37,7 @@ export interface ExecutionReport {
   readonly execRestatementReason?: number;
   readonly text?: string;
   /** TransactTime (60): the sequencer's timestamp of the causing command, in ns since the epoch. */
-  readonly transactTimeNs: number;
+  readonly transactTimeUs: number;
   /** Echoed on answers to an OrderStatusRequest (790) or OrderMassStatusRequest (584). */
   readonly ordStatusReqId?: string;
   readonly massStatusReqId?: string;
@@ -59,7 +59,7 @@ export interface OrderCancelReject {
   readonly text: string;
   readonly account?: string;
   /** Present when a sequenced command was refused by the matcher; absent for gateway-side refusals. */
-  readonly transactTimeNs?: number;
+  readonly transactTimeUs?: number;
 }
 
 /** One message to send, and the session it goes to. */

@@ -46,12 +46,12 @@ export class StatusReporter {
         avgPx: 0n,
         ordRejReason: OrdRejReason.UnknownOrder,
         text: UNKNOWN_ORDER_TEXT,
-        transactTimeNs: 0,
+        transactTimeUs: 0,
         ...echo,
       };
     }
     const status = o.done ? o.ordStatus : o.liveStatus();
-    return orderReport(o, ExecType.OrderStatus, status, execId, o.lastTransactNs, echo);
+    return orderReport(o, ExecType.OrderStatus, status, execId, o.lastTransactUs, echo);
   }
 
   /**
@@ -61,7 +61,7 @@ export class StatusReporter {
   massStatus(session: string, massStatusReqId: string, symbolId = 0): ExecutionReport[] {
     const orders = this.engine.store.liveOrders(session, symbolId);
     return orders.map((o, i) =>
-      orderReport(o, ExecType.OrderStatus, o.liveStatus(), this.nextExecId(), o.lastTransactNs, {
+      orderReport(o, ExecType.OrderStatus, o.liveStatus(), this.nextExecId(), o.lastTransactUs, {
         massStatusReqId,
         totNumReports: orders.length,
         lastRptRequested: i === orders.length - 1,

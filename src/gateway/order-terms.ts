@@ -109,12 +109,12 @@ export function readOrderTerms(msg: FixMessage, clOrdId: string, instruments: In
     return no(RefusalCode.InvalidCombination, subject, 'a market order is Day, IOC or FOK', Tag.TimeInForce);
   }
 
-  let expireTimeNs = 0n;
+  let expireTimeUs = 0;
   if (tif === TimeInForce.GTD) {
     const status = msg.getTimestamp(Tag.ExpireTime, scratchTime);
     if (status === TimestampStatus.Absent) return no(RefusalCode.RequiredFieldMissing, subject, `tag ${Tag.ExpireTime} (GTD)`, Tag.ExpireTime);
     if (status !== TimestampStatus.Ok) return no(RefusalCode.MalformedField, subject, 'ExpireTime (126)', Tag.ExpireTime);
-    expireTimeNs = scratchTime.toEpochNanos();
+    expireTimeUs = Number((scratchTime.toEpochNanos() + 999n) / 1000n);
   } else if (msg.has(Tag.ExpireTime)) {
     return no(RefusalCode.InvalidCombination, subject, 'ExpireTime (126) needs TimeInForce GTD', Tag.ExpireTime);
   }
@@ -137,7 +137,7 @@ export function readOrderTerms(msg: FixMessage, clOrdId: string, instruments: In
       qty,
       minQty,
       displayQty,
-      expireTimeNs,
+      expireTimeUs,
       account: msg.getString(Tag.Account) ?? '',
       parties: readParties(msg),
     },

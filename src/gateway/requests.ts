@@ -51,11 +51,10 @@ export interface OrderTerms {
   /** MaxFloor (111); 0 = fully displayed. */
   readonly displayQty: number;
   /**
-   * ExpireTime (126) of a GTD order in exact nanoseconds since the epoch, 0n otherwise. A bigint
-   * because nanoseconds since 1970 exceed 2^53: converting to the matcher's number is the
-   * sequencer's call, made once.
+   * ExpireTime (126) of a GTD order in microseconds since the epoch (the matcher's unit), rounded
+   * up so the order never expires before the time the broker gave; 0 otherwise.
    */
-  readonly expireTimeNs: bigint;
+  readonly expireTimeUs: number;
   readonly account: string;
   readonly parties: readonly Party[];
 }

@@ -6,7 +6,9 @@
 //
 // All prices, quantities and timestamps are integers. Prices are in the instrument's price
 // units (the gateway scales FIX decimals into them), quantities in base units; both must be
-// safe integers (|x| <= 2^53 - 1). Order ids are chosen by the caller and are unique for the
+// safe integers (|x| <= 2^53 - 1). Timestamps are MICROSECONDS since the epoch: nanoseconds since
+// 1970 (~1.7e18) are past 2^53 and would be rounded, microseconds stay exact until the year 2255.
+// A session at nanosecond precision therefore prints TransactTime with the last three digits 0. Order ids are chosen by the caller and are unique for the
 // life of the matcher.
 
 export const Side = { Buy: 1, Sell: 2 } as const;
@@ -109,7 +111,7 @@ export type EventType = (typeof EventType)[keyof typeof EventType];
 interface CommandBase {
   /** Sequence number stamped by the sequencer; strictly increasing. */
   seq: number;
-  /** Nanoseconds since the epoch, stamped by the sequencer; never decreasing. */
+  /** Microseconds since the epoch, stamped by the sequencer; never decreasing. */
   ts: number;
 }
 
@@ -145,7 +147,7 @@ export interface NewOrderCommand extends CommandBase {
   qty: number;
   minQty: number; // 0 = none; only with IOC
   displayQty: number; // 0 = fully displayed; > 0 = iceberg (Limit only)
-  expireTime: number; // GTD only, ns; 0 otherwise
+  expireTime: number; // GTD only, microseconds since the epoch; 0 otherwise
   sessionId: number;
   firmId: number;
   stpId: number; // 0 = no self-trade prevention

@@ -62,7 +62,7 @@ export interface SequencerOptions {
   readonly wal: CommandLog;
   readonly consumer: BatchConsumer;
   readonly logger: Logger;
-  /** Nanoseconds; injected so tests pin time. Default: the wall clock, as the gateway stamps it. */
+  /** Microseconds since the epoch (see src/matcher/types.ts); injected so tests pin time. Default: the wall clock. */
   readonly clock?: () => number;
   readonly durability?: Durability;
   /** Commands per batch before a flush is forced within the turn. Default DEFAULT_MAX_BATCH. */
@@ -71,8 +71,8 @@ export interface SequencerOptions {
 
 const RESOLVED: Promise<void> = Promise.resolve();
 
-function wallClockNs(): number {
-  return Date.now() * 1_000_000;
+function wallClockUs(): number {
+  return Math.floor((performance.timeOrigin + performance.now()) * 1_000);
 }
 
 export class Sequencer {
@@ -99,7 +99,7 @@ export class Sequencer {
     this.wal = options.wal;
     this.consumer = options.consumer;
     this.logger = options.logger.child({ component: 'sequencer' });
-    this.clock = options.clock ?? wallClockNs;
+    this.clock = options.clock ?? wallClockUs;
     this.relaxed = options.durability === Durability.Relaxed;
     this.maxBatch = Math.max(1, options.maxBatch ?? DEFAULT_MAX_BATCH);
     this.seq = options.wal.lastSeq;

@@ -53,9 +53,9 @@ export class Harness {
   readonly events: MatcherEvent[] = [];
   readonly timestamps = new Map<number, number>();
   private seq = 0;
-  // A safe integer of nanoseconds (1970-01-12T13:46:40.000123456Z) so the writer's split is exact;
+  // Microseconds since the epoch, as the sequencer stamps them (1970-01-12T13:46:40.000123Z);
   // each command adds 1 us.
-  private ts = 1_000_000_000_123_456;
+  private ts = 1_000_000_000_123;
   private readonly sessionIds = new Map<string, number>();
   private readonly firms = new Map<string, string>();
 
@@ -69,7 +69,7 @@ export class Harness {
     return this;
   }
 
-  /** Timestamp (ns) of the following commands. */
+  /** Timestamp (microseconds) of the following commands. */
   at(ts: number): this {
     this.ts = ts;
     return this;
@@ -83,7 +83,7 @@ export class Harness {
 
   private run(cmd: Record<string, unknown>): Outbound[] {
     const seq = ++this.seq;
-    this.ts += 1_000;
+    this.ts += 1;
     const command = { ...cmd, seq, ts: this.ts } as Command;
     this.timestamps.set(seq, this.ts);
     const events = this.matcher.process([command]);
@@ -171,7 +171,7 @@ export class Harness {
   }
 
   timeTick(ts: number): Outbound[] {
-    this.ts = ts - 1_000;
+    this.ts = ts - 1;
     return this.run({ type: CommandType.TimeTick });
   }
 

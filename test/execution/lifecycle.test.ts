@@ -198,7 +198,7 @@ test('Day orders expire at end of day (150=C 39=C); GTD at its ExpireTime', (t) 
   t.is(reports(out)[0]!.text, EXPIRED_DAY_TEXT);
 
   const g = new Harness();
-  const expireTime = 2_000_000_000_000_000;
+  const expireTime = 2_000_000_000_000; // microseconds
   g.newOrder({ session: 'S1', clOrdId: 'g1', side: Buy, price: 1000, qty: 5, tif: TimeInForce.GTD, expireTime });
   const gout = g.timeTick(expireTime);
   t.deepEqual(summary(gout), [['S1', 'C', 'C', 'g1', 5, 0, 0]]);

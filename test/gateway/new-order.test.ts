@@ -17,7 +17,7 @@ function accepted(over: Fields): NewOrderRequest {
 test('a limit order becomes a NewOrderRequest in integer units, with the firm as STP key', (t) => {
   const r = accepted({});
   t.like(r, { clOrdId: 'C1', symbolId: 1, side: Side.Buy, ordType: OrdType.Limit, tif: TimeInForce.Day, price: 10005, stopPx: 0, qty: 100 });
-  t.like(r, { flags: 0, minQty: 0, displayQty: 0, expireTimeNs: 0n, account: 'ACC-1', stpMode: StpMode.CancelAggressing, stpId: CTX.firmId, sessionId: 1, firmId: 1 });
+  t.like(r, { flags: 0, minQty: 0, displayQty: 0, expireTimeUs: 0, account: 'ACC-1', stpMode: StpMode.CancelAggressing, stpId: CTX.firmId, sessionId: 1, firmId: 1 });
 });
 
 test('decimals convert exactly at the instrument scale (BTC-USD: 1 price decimal, 4 qty decimals)', (t) => {
@@ -34,7 +34,7 @@ test('order types, time in force, post-only, iceberg, min qty, stops and GTD', (
   t.like(accepted({ 111: '20' }), { displayQty: 20 });
   t.like(accepted({ 59: '3', 110: '50' }), { minQty: 50 });
   t.like(accepted({ 59: '4' }), { tif: TimeInForce.FOK });
-  t.is(accepted({ 59: '6', 126: '20240102-16:00:00.000000001' }).expireTimeNs, BigInt(Date.UTC(2024, 0, 2, 16)) * 1_000_000n + 1n);
+  t.is(accepted({ 59: '6', 126: '20240102-16:00:00.000000001' }).expireTimeUs, Date.UTC(2024, 0, 2, 16) * 1_000 + 1, 'rounded up to the next microsecond');
   t.like(accepted({ 59: undefined }), { tif: TimeInForce.Day });
 });
 
