@@ -28,6 +28,7 @@ import { FrameReader } from '../src/fix/codec/frame-reader';
 import * as framing from '../src/fix/codec/framer';
 import { FixTimestamp } from '../src/fix/codec/timestamp';
 import * as generated from '../src/fix/dictionary/generated';
+import { median } from './support/report';
 
 // Imported bindings read once into locals, as the codec's own hot modules do: under tsx each use
 // of one is a getter call (see src/fix/codec/ascii.ts), which would tax our measured loops.
@@ -106,12 +107,6 @@ function round(c: Case, roundMs: number): number {
     elapsedNs = Number(process.hrtime.bigint() - start);
   } while (elapsedNs < roundMs * 1e6);
   return messages / (elapsedNs / 1e9);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 /** Medians of interleaved rounds after warm-up rounds. */

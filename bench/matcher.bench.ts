@@ -11,19 +11,10 @@ import { CommandType, type Command } from '../src/matcher/types';
 import { ReferenceMatcher } from '../test/support/reference-book';
 import type { BenchOptions, BenchResult } from './run';
 import { DEFAULT_MIX, generateExchangeMix } from './support/exchange-mix';
+import { median, say } from './support/report';
 
 /** Commands per native call: 512 keeps both shared buffers in cache (measured faster than 4096). */
 const BATCH = 512;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function say(line: string): void {
-  process.stdout.write(`${line}\n`);
-}
 
 /** One pass through the facade's fast path; returns [elapsedNs, events, checksum of event fields read]. */
 function runFacade(stream: readonly Command[]): [number, number, number] {

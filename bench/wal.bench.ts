@@ -23,18 +23,9 @@ import { ReferenceMatcher } from '../test/support/reference-book';
 import { feedCommand } from '../test/support/wal-crash-child';
 import type { BenchOptions, BenchResult } from './run';
 import { DEFAULT_MIX, generateExchangeMix } from './support/exchange-mix';
+import { median, say } from './support/report';
 
 const BATCH_RECORDS = 1_000;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function say(line: string): void {
-  process.stdout.write(`${line}\n`);
-}
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
