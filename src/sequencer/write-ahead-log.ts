@@ -11,7 +11,8 @@
 // The log refuses a gap when appending, and reports one when reading (GW_ERR_WAL_GAP): the
 // matcher's rules depend on every command, so a missing batch would silently rebuild other books.
 import { join } from 'node:path';
-import { open, type Database, type RootDatabase } from 'lmdb';
+import type { Database, RootDatabase } from 'lmdb';
+import { openDurableLmdb } from '../storage/durable-lmdb';
 import { ErrorCode, GatewayError } from '../errors';
 import { COMMAND_RECORD_BYTES, CommandWord } from '../matcher/buffer-layout';
 import { decodeWalValue, encodeWalValue, type WalBatch } from './wal-record';
@@ -38,15 +39,7 @@ export class WriteAheadLog {
     const path = walPath(options.dataDir);
     let root: RootDatabase;
     try {
-      root = open({
-        path,
-        noSubdir: false,
-        maxDbs: 2,
-        overlappingSync: true,
-        eventTurnBatching: true,
-        commitDelay: 0,
-        compression: false,
-      });
+      root = openDurableLmdb(path, 2);
     } catch (cause) {
       throw new GatewayError(ErrorCode.WalUnavailable, `cannot open the write-ahead log at ${path}: ${message(cause)}`);
     }

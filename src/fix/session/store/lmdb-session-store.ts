@@ -22,7 +22,8 @@
 // `commitDelay` stays 0: turns already batch, a delay would only add latency. `noSync` is never
 // set: a commit would then not be durable. Compression stays off: FIX messages are small.
 import { join } from 'node:path';
-import { open, type Database, type RootDatabase } from 'lmdb';
+import type { Database, RootDatabase } from 'lmdb';
+import { openDurableLmdb } from '../../../storage/durable-lmdb';
 import { ErrorCode, GatewayError } from '../../../errors';
 import { DurableCommit } from './durable-commit';
 import { decodeSequenceRecord, encodeSequenceRecord, type SequenceRecord } from './sequence-record';
@@ -68,16 +69,7 @@ export class LmdbSessionStore implements SessionStore {
   static open(options: LmdbSessionStoreOptions): LmdbSessionStore {
     let root: RootDatabase;
     try {
-      root = open({
-        path: options.path,
-        // A directory even when its name has a dot, which lmdb-js would otherwise take for a file.
-        noSubdir: false,
-        maxDbs: 2,
-        overlappingSync: true,
-        eventTurnBatching: true,
-        commitDelay: 0,
-        compression: false,
-      });
+      root = openDurableLmdb(options.path, 2);
     } catch (cause) {
       const detail = cause instanceof Error ? cause.message : String(cause);
       throw new GatewayError(ErrorCode.StoreUnavailable, `cannot open the session store at ${options.path}: ${detail}`);
