@@ -1,6 +1,6 @@
 // jspurefix, an independent FIX engine, as a broker's initiator against the real gateway process:
-// Logon, heartbeats both ways, a TestRequest answered, an application message answered (with a
-// BusinessMessageReject until the order path lands), and a clean Logout.
+// Logon, heartbeats both ways, a TestRequest answered, a NewOrderSingle answered with an
+// ExecutionReport, and a clean Logout.
 import 'reflect-metadata';
 import test from 'ava';
 import { AsciiSession, EmptyLogFactory, MsgType, SessionLauncher, type IJsFixConfig, type MsgView } from 'jspurefix';
@@ -135,7 +135,7 @@ test('a jspurefix FIX.4.4 initiator logs on, exchanges heartbeats and a test req
   t.true(observed.testRequestAnswered, 'Heartbeat with our TestReqID');
   t.deepEqual(
     observed.applicationReplies.map((r) => [r.msgType, r.refMsgType]),
-    [[MsgType.BusinessMessageReject, 'D']],
+    [[MsgType.ExecutionReport, '']],
   );
   t.is(observed.receivedTypes.filter((m) => m === MsgType.Reject).length, 0, 'no session-level Reject');
   t.is(observed.receivedTypes.at(-1), MsgType.Logout, 'the gateway answered our Logout');

@@ -19,6 +19,8 @@ interface QuickfixSummary {
   logon: boolean;
   testRequestAnswered: boolean;
   appReply: string;
+  appReplyExecType: string;
+  appReplyClOrdId: string;
   appReplyRefSeqNum: number;
   appMsgSeqNum: number;
   rejectsReceived: number;
@@ -110,8 +112,9 @@ async function expectCleanRun(t: ExecutionContext, workDir: string, run: Interop
   t.is(summary.error, '', 'QuickFIX loaded the settings and dictionaries and ran to the end');
   t.true(summary.logon);
   t.true(summary.testRequestAnswered);
-  t.is(summary.appReply, 'j', 'BusinessMessageReject until the order path lands');
-  t.is(summary.appReplyRefSeqNum, summary.appMsgSeqNum, 'RefSeqNum (45) names our order');
+  t.is(summary.appReply, '8', 'the order is answered with an ExecutionReport');
+  t.is(summary.appReplyExecType, '0', 'ExecType New: the limit buy rests');
+  t.is(summary.appReplyClOrdId, 'QF-ORD-1', 'ClOrdID (11) names our order');
   t.is(summary.rejectsSent, 0, 'QuickFIX found nothing to reject in what the gateway sent');
   t.deepEqual(errors, [], 'QuickFIX logged no validation error');
   t.is(summary.rejectsReceived, 0);

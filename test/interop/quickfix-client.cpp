@@ -3,7 +3,7 @@
 // dictionaries the settings name), sends a TestRequest and one application message, logs out, and
 // prints one machine-readable line that the test asserts on:
 //
-//   QFSUMMARY {"logon":true,"testRequestAnswered":true,"appReply":"j","appReplyRefSeqNum":3,...}
+//   QFSUMMARY {"logon":true,"testRequestAnswered":true,"appReply":"8","appReplyExecType":"0","appReplyClOrdId":"QF-ORD-1",...}
 //
 // The session's BeginString picks the message classes: FIX.4.4, or FIXT.1.1 with FIX 5.0SP2
 // application messages (the settings then carry DefaultApplVerID and the Transport/App
@@ -44,6 +44,8 @@ struct Summary {
   bool logon = false;
   bool testRequestAnswered = false;
   std::string appReply;
+  std::string appReplyExecType;
+  std::string appReplyClOrdId;
   int appReplyRefSeqNum = 0;
   int appMsgSeqNum = 0;
   int rejectsReceived = 0;
@@ -112,6 +114,8 @@ class Client : public FIX::Application {
     if (!summary_.appReply.empty()) return;
     summary_.appReply = message.getHeader().getField(FIX::FIELD::MsgType);
     if (message.isSetField(FIX::FIELD::RefSeqNum)) summary_.appReplyRefSeqNum = std::stoi(message.getField(FIX::FIELD::RefSeqNum));
+    if (message.isSetField(FIX::FIELD::ExecType)) summary_.appReplyExecType = message.getField(FIX::FIELD::ExecType);
+    if (message.isSetField(FIX::FIELD::ClOrdID)) summary_.appReplyClOrdId = message.getField(FIX::FIELD::ClOrdID);
     changed_.notify_all();
   }
 
@@ -145,7 +149,8 @@ class Client : public FIX::Application {
     std::lock_guard<std::mutex> lock(mutex_);
     std::ostringstream out;
     out << "{\"logon\":" << (summary_.logon ? "true" : "false") << ",\"testRequestAnswered\":" << (summary_.testRequestAnswered ? "true" : "false")
-        << ",\"appReply\":\"" << jsonEscape(summary_.appReply) << "\",\"appReplyRefSeqNum\":" << summary_.appReplyRefSeqNum
+        << ",\"appReply\":\"" << jsonEscape(summary_.appReply) << "\",\"appReplyExecType\":\"" << jsonEscape(summary_.appReplyExecType)
+        << "\",\"appReplyClOrdId\":\"" << jsonEscape(summary_.appReplyClOrdId) << "\",\"appReplyRefSeqNum\":" << summary_.appReplyRefSeqNum
         << ",\"appMsgSeqNum\":" << summary_.appMsgSeqNum << ",\"rejectsReceived\":" << summary_.rejectsReceived
         << ",\"rejectsSent\":" << summary_.rejectsSent << ",\"logout\":" << (summary_.logout ? "true" : "false") << ",\"error\":\""
         << jsonEscape(summary_.error) << "\"}";

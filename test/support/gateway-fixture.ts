@@ -32,6 +32,11 @@ export interface GatewayUnderTest {
   waitForLog(pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** SIGTERM, waits for the exit, removes the temp folder; resolves with the exit code. */
   stop(): Promise<number | null>;
+  /**
+   * SIGTERM, waits for the exit, then starts the gateway again on the same folder (same port,
+   * same dataDir: its write-ahead log and session store); the returned gateway owns the folder.
+   */
+  restart(): Promise<GatewayUnderTest>;
 }
 
 export interface GatewayFixtureOptions {
@@ -89,6 +94,11 @@ export async function startGateway(options: GatewayFixtureOptions = {}): Promise
   options.edit?.(config);
   writeFileSync(file, JSON.stringify(config, null, 2));
 
+  return launch(configDir, sessions);
+}
+
+/** Starts `fixgate start` on a prepared configuration folder and waits for "listening". */
+async function launch(configDir: string, sessions: TestSession[]): Promise<GatewayUnderTest> {
   const run = startCli(['start', '--config', configDir]);
   const waitForLog = async (pattern: RegExp, timeoutMs = 20_000): Promise<string> => {
     const deadline = Date.now() + timeoutMs;
@@ -101,19 +111,30 @@ export async function startGateway(options: GatewayFixtureOptions = {}): Promise
       await new Promise((r) => setTimeout(r, 20));
     }
   };
-  let stopped: Promise<number | null> | undefined;
-  const stop = (): Promise<number | null> => {
-    stopped ??= (async () => {
+  let exited: Promise<number | null> | undefined;
+  const terminate = (): Promise<number | null> => {
+    exited ??= (async () => {
       if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill('SIGTERM');
       const { code } = await run.exited;
-      rmSync(configDir, { recursive: true, force: true });
       return code;
     })();
+    return exited;
+  };
+  let stopped: Promise<number | null> | undefined;
+  const stop = (): Promise<number | null> => {
+    stopped ??= terminate().then((code) => {
+      rmSync(configDir, { recursive: true, force: true });
+      return code;
+    });
     return stopped;
+  };
+  const restart = async (): Promise<GatewayUnderTest> => {
+    await terminate();
+    return launch(configDir, sessions);
   };
   try {
     const listening = JSON.parse(await waitForLog(/"msg":"listening"/)) as { pid: number; port: number };
-    return { run, port: listening.port, pid: listening.pid, configDir, sessions, waitForLog, stop };
+    return { run, port: listening.port, pid: listening.pid, configDir, sessions, waitForLog, stop, restart };
   } catch (err) {
     await stop();
     throw err;
