@@ -4,6 +4,8 @@
 //     several timed windows. (While a sync runs, lmdb-js may put the appends of several turns into
 //     one commit; that is what the sequencer gets, so that is what is measured.) Baseline in the same run: one durable commit per record, awaited one
 //     by one (what a log without group commit pays).
+// (a') append_annotated_records_per_s: the same, each record carrying an annotation of the size the
+//     order path logs for a NewOrder (src/app/order-annotation.ts, about 80 bytes of JSON).
 // (b) recovery: the exchange mix (bench/support/exchange-mix.ts) sequenced live through the
 //     Sequencer into a fresh WAL (durable, 1,000 commands per turn), then the time to open the WAL
 //     and replay all of it into a fresh native matcher, checked against the live run's event count
@@ -18,7 +20,9 @@ import { NativeMatcher } from '../src/matcher/native-matcher';
 import { bookHash } from '../src/sequencer/book-hash';
 import { replay } from '../src/sequencer/replay';
 import { Sequencer, type SequencedBatch } from '../src/sequencer/sequencer';
+import { ANNOTATION_HEADER_BYTES } from '../src/sequencer/wal-record';
 import { WriteAheadLog } from '../src/sequencer/write-ahead-log';
+import { newOrderAnnotation } from '../src/app/order-annotation';
 import { ReferenceMatcher } from '../test/support/reference-book';
 import { feedCommand } from '../test/support/wal-crash-child';
 import type { BenchOptions, BenchResult } from './run';
@@ -42,14 +46,30 @@ function recordBatch(count: number): Uint8Array {
   return encoder.pendingBytes().slice();
 }
 
+/** One annotation entry per record (seq, length, a NewOrder-sized JSON), laid out as the sequencer does. */
+function annotationEntries(count: number): Buffer {
+  const text = Buffer.from(newOrderAnnotation({
+    orderId: 1, session: 'BROKER1-OE', firm: 'BROKER1', clOrdId: 'ORD-000123456', symbolId: 1, side: 1, ordType: 2, tif: 0,
+    price: 100_000, stopPx: 0, qty: 10, account: 'ACC-1',
+  }));
+  const entry = ANNOTATION_HEADER_BYTES + text.length;
+  const out = Buffer.alloc(count * entry);
+  for (let i = 0; i < count; i++) {
+    out.writeDoubleLE(i + 1, i * entry);
+    out.writeUInt32LE(text.length, i * entry + 8);
+    out.set(text, i * entry + ANNOTATION_HEADER_BYTES);
+  }
+  return out;
+}
+
 /** Records per second of 1,000-record batches, one append per turn, for `windowMs` then until durable. */
-async function batchedAppends(wal: WriteAheadLog, records: Uint8Array, windowMs: number): Promise<number> {
+async function batchedAppends(wal: WriteAheadLog, records: Uint8Array, windowMs: number, annotations?: Buffer): Promise<number> {
   const start = process.hrtime.bigint();
   const end = start + BigInt(windowMs) * 1_000_000n;
   let appended = 0;
   let last: Promise<void> = Promise.resolve();
   while (process.hrtime.bigint() < end) {
-    last = wal.append(wal.lastSeq + 1, BATCH_RECORDS, records);
+    last = annotations === undefined ? wal.append(wal.lastSeq + 1, BATCH_RECORDS, records) : wal.append(wal.lastSeq + 1, BATCH_RECORDS, records, BATCH_RECORDS, annotations);
     appended += BATCH_RECORDS;
     await nextTurn();
   }
@@ -127,16 +147,21 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
     const wal = WriteAheadLog.open({ dataDir: appendDir });
     const records = recordBatch(BATCH_RECORDS);
     await batchedAppends(wal, records, 300); // warm-up: file growth, page cache
+    const annotations = annotationEntries(BATCH_RECORDS);
     const batched: number[] = [];
+    const annotated: number[] = [];
     const single: number[] = [];
     for (let r = 0; r < rounds; r++) {
       batched.push(await batchedAppends(wal, records, windowMs));
+      annotated.push(await batchedAppends(wal, records, windowMs, annotations));
       single.push(await perRecordCommits(wal, records, Math.min(windowMs, 1_000)));
     }
     await wal.close();
     const appendRate = median(batched);
     const baselineRate = median(single);
+    const annotatedRate = median(annotated);
     say(`durable appends, ${BATCH_RECORDS}-record batches: ${(appendRate / 1e6).toFixed(2)} M records/s (median of ${rounds} × ${windowMs} ms)`);
+    say(`durable appends, ${BATCH_RECORDS}-record batches, each record annotated (${annotations.length / BATCH_RECORDS} bytes): ${(annotatedRate / 1e6).toFixed(2)} M records/s`);
     say(`baseline, one durable commit per record: ${(baselineRate / 1e3).toFixed(1)} k records/s; ratio ${(appendRate / baselineRate).toFixed(0)}x`);
 
     // (b) recovery.
@@ -172,6 +197,7 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
       bench: 'wal',
       append_records_per_s: Math.round(appendRate),
       append_batch_records: BATCH_RECORDS,
+      append_annotated_records_per_s: Math.round(annotatedRate),
       baseline_records_per_s: Math.round(baselineRate),
       baseline: 'one durable commit per record, awaited',
       ratio: Number((appendRate / baselineRate).toFixed(1)),

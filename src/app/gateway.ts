@@ -1,7 +1,8 @@
 // The gateway process: owns the matcher, the sequencer and its write-ahead log, the execution
 // layer, the FIX sessions and their listeners. Start-up and shutdown order are written here once:
 //
-//   start: write-ahead log (in dataDir) → replay into the matcher → sequencer → instruments the
+//   start: write-ahead log (in dataDir) → replay into the matcher, the order state and risk
+//          (order-recovery.ts) → sequencer → instruments the
 //          log does not hold yet → session file → session store (LMDB, in dataDir) → session
 //          registry (order-entry sessions to the order path, the others to UnavailableApplication)
 //          → listeners (plain, and TLS when configured) → "listening"
@@ -32,6 +33,7 @@ import { Durability, Sequencer, type BatchConsumer, type CommandLog, type Sequen
 import { replay } from '../sequencer/replay';
 import { WriteAheadLog } from '../sequencer/write-ahead-log';
 import { OrderEntryApplication } from './order-entry-application';
+import { OrderRecovery } from './order-recovery';
 import { acceptorDefinition } from './session-definitions';
 
 /** How long sessions get to exchange Logouts when the gateway stops. */
@@ -68,9 +70,11 @@ export class Gateway implements BatchConsumer {
     const config = loadGatewayConfig(configDir);
     const orders = new OrderStore();
     const engine = new ExecutionEngine(orders);
-    const listed = this.openLog(config.dataDir, engine);
+    const instruments = new InstrumentTable(this.instruments);
+    const risk = new RiskEngine(config, instruments);
+    const listed = this.openLog(config.dataDir, new OrderRecovery(orders, engine, risk));
     await this.listInstruments(listed);
-    this.orderEntry = this.orderPath(config, orders, engine);
+    this.orderEntry = this.orderPath(config, orders, engine, instruments, risk);
     await this.startSessions(config);
     this.statusTimer = setInterval(() => this.logStatus(), this.options.statusIntervalMs ?? 30_000);
     log.info({ configDir, instruments: this.instruments.length, sessions: config.sessions.length }, 'fixgate started');
@@ -120,21 +124,24 @@ export class Gateway implements BatchConsumer {
    * Opens the write-ahead log, replays it into the matcher and starts the sequencer on it.
    * Returns the instruments the log already lists, with their logged terms.
    */
-  private openLog(dataDir: string, engine: ExecutionEngine): Map<number, LoggedInstrument> {
+  private openLog(dataDir: string, recovery: OrderRecovery): Map<number, LoggedInstrument> {
     const { log } = this.options;
     this.wal = WriteAheadLog.open({ dataDir });
     const logged = loggedInstruments(this.wal);
     if (this.wal.lastSeq > 0) {
       const started = process.hrtime.bigint();
+      // The order state is rebuilt with the books (order-recovery.ts). One native call per logged
+      // batch, as live: risk sees each batch's trades before its order updates, exactly as it did.
       const result = replay(this.wal, this.matcher, 1, {
-        // Only the last event matters to the engine: it numbers status ExecIDs after the last
-        // applied seq. The order records themselves are not in the log (no ClOrdIDs there).
-        onEvents: (events, count) => {
-          if (count > 0) engine.apply([events.decode(count - 1)], () => 0);
-        },
+        batchSize: 1,
+        onBatch: (batch) => recovery.onBatch(batch),
+        onEvents: (events, count) => recovery.onEvents(events, count),
       });
       const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
-      log.info({ commands: result.commandCount, events: result.eventCount, lastSeq: result.lastSeq, ms }, 'write-ahead log replayed');
+      log.info(
+        { commands: result.commandCount, events: result.eventCount, annotations: recovery.annotations, lastSeq: result.lastSeq, ms },
+        'write-ahead log replayed',
+      );
     }
     this.log = new StampedLog(this.wal);
     this.sequencer = new Sequencer({ matcher: this.matcher, wal: this.log, consumer: this, logger: log, durability: Durability.Durable });
@@ -174,9 +181,8 @@ export class Gateway implements BatchConsumer {
     }
   }
 
-  private orderPath(config: GatewayConfig, store: OrderStore, engine: ExecutionEngine): OrderEntryApplication {
+  private orderPath(config: GatewayConfig, store: OrderStore, engine: ExecutionEngine, instruments: InstrumentTable, risk: RiskEngine): OrderEntryApplication {
     const { log } = this.options;
-    const instruments = new InstrumentTable(this.instruments);
     const dropSessions = new Map<string, string[]>();
     for (const s of config.sessions) {
       if (s.role === 'drop-copy') dropSessions.set(s.firm, [...(dropSessions.get(s.firm) ?? []), s.name]);
@@ -185,7 +191,7 @@ export class Gateway implements BatchConsumer {
     return new OrderEntryApplication({
       sequencer: this.sequencer as Sequencer,
       normalizer: new OrderEntryNormalizer(instruments, store),
-      risk: new RiskEngine(config, instruments),
+      risk,
       store,
       engine,
       status: new StatusReporter(engine),
@@ -271,13 +277,13 @@ class StampedLog implements CommandLog {
     return this.wal.lastTs;
   }
 
-  append(firstSeq: number, count: number, records: Uint8Array): Promise<void> {
+  append(firstSeq: number, count: number, records: Uint8Array, annotationCount?: number, annotations?: Uint8Array): Promise<void> {
     if (this.times.length < count) this.times = new Float64Array(Math.max(count, this.times.length * 2));
     const view = new DataView(records.buffer, records.byteOffset, records.byteLength);
     for (let i = 0; i < count; i++) this.times[i] = view.getFloat64(i * COMMAND_RECORD_BYTES + CommandWord.ts * 8, true);
     this.firstSeq = firstSeq;
     this.count = count;
-    return this.wal.append(firstSeq, count, records);
+    return this.wal.append(firstSeq, count, records, annotationCount, annotations);
   }
 
   /** The timestamp (µs) of command `seq` of the batch last appended; 0 outside it. */

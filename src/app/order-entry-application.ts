@@ -32,6 +32,7 @@ import {
   type OrderStore,
   type Outbound,
   type StatusReporter,
+  type NewOrderRequest as StoreNewOrder,
 } from '../execution';
 import type { InstrumentTable } from '../gateway/instrument-table';
 import type { OrderEntryNormalizer } from '../gateway/normalizer';
@@ -49,6 +50,7 @@ import type { SessionContext } from '../gateway/session-context';
 import type { Logger } from '../log';
 import { EventType, MassCancelScope, type MatcherEvent, type Side } from '../matcher/types';
 import type { SequencedBatch, Sequencer } from '../sequencer/sequencer';
+import { cancelAnnotation, massCancelAnnotation, newOrderAnnotation, replaceAnnotation } from './order-annotation';
 
 /** MassCancelResponse (531) 0: the request was rejected. */
 const MASS_CANCEL_REJECTED = '0';
@@ -174,7 +176,7 @@ export class OrderEntryApplication implements ApplicationHandler {
     // Registered under the seq the submit is about to take: a submit that fills the batch flushes
     // it synchronously, and its events must already find the order.
     const orderId = this.o.sequencer.lastSeq + 1;
-    this.o.store.expectNew({
+    const expected: StoreNewOrder = {
       orderId,
       session: req.session,
       firm: req.firm,
@@ -187,10 +189,12 @@ export class OrderEntryApplication implements ApplicationHandler {
       stopPx: req.stopPx,
       qty: req.qty,
       ...(req.account === '' ? {} : { account: req.account }),
-    });
+    };
+    this.o.store.expectNew(expected);
+    // The expectation is logged with the command (order-annotation.ts): a restart rebuilds it.
     const seq = this.o.sequencer.newOrder(
       req.symbolId, req.side, req.ordType, req.tif, req.flags, req.stpMode, req.price, req.stopPx, req.qty, req.minQty,
-      req.displayQty, req.expireTimeUs, req.sessionId, req.firmId, req.stpId,
+      req.displayQty, req.expireTimeUs, req.sessionId, req.firmId, req.stpId, newOrderAnnotation(expected),
     );
     this.expectSeq(orderId, seq);
   }
@@ -199,8 +203,9 @@ export class OrderEntryApplication implements ApplicationHandler {
     const check = checkChangeRequest(this.o.store, { session: req.session, clOrdId: req.clOrdId, origClOrdId: req.origClOrdId, responseTo: CxlRejResponseTo.Cancel });
     if (!check.ok) return this.answer(this.cancelRejectTo(session, check.reject));
     const seq = this.o.sequencer.lastSeq + 1;
-    this.o.store.expectCancel({ seq, orderId: req.orderId, clOrdId: req.clOrdId, origClOrdId: req.origClOrdId });
-    this.expectSeq(seq, this.o.sequencer.cancel(req.orderId));
+    const expected = { seq, orderId: req.orderId, clOrdId: req.clOrdId, origClOrdId: req.origClOrdId };
+    this.o.store.expectCancel(expected);
+    this.expectSeq(seq, this.o.sequencer.cancel(req.orderId, cancelAnnotation(expected)));
   }
 
   private replace(session: SessionHandle, msg: FixMessage, req: ReplaceRequest): void {
@@ -209,8 +214,9 @@ export class OrderEntryApplication implements ApplicationHandler {
     const refusal = this.o.risk.checkReplace(req, check.order);
     if (refusal !== undefined) return this.refuse(session, msg, refusal);
     const seq = this.o.sequencer.lastSeq + 1;
-    this.o.store.expectReplace({ seq, orderId: req.orderId, clOrdId: req.clOrdId, origClOrdId: req.origClOrdId, price: req.price, stopPx: req.stopPx, qty: req.qty });
-    this.expectSeq(seq, this.o.sequencer.replace(req.orderId, req.price, req.stopPx, req.qty));
+    const expected = { seq, orderId: req.orderId, clOrdId: req.clOrdId, origClOrdId: req.origClOrdId, price: req.price, stopPx: req.stopPx, qty: req.qty };
+    this.o.store.expectReplace(expected);
+    this.expectSeq(seq, this.o.sequencer.replace(req.orderId, req.price, req.stopPx, req.qty, replaceAnnotation(expected)));
   }
 
   /**
@@ -222,7 +228,7 @@ export class OrderEntryApplication implements ApplicationHandler {
     if (req.requestType === MassCancelRequestType.All) {
       const seq = this.o.sequencer.lastSeq + 1;
       this.o.store.expectMassCancel({ seq, origin: MassCancelOrigin.Request });
-      this.expectSeq(seq, this.o.sequencer.massCancel(MassCancelScope.Firm, req.key));
+      this.expectSeq(seq, this.o.sequencer.massCancel(MassCancelScope.Firm, req.key, massCancelAnnotation(MassCancelOrigin.Request)));
       seqs.add(seq);
     } else {
       for (const [name, ctx] of this.o.contexts) {
@@ -231,7 +237,7 @@ export class OrderEntryApplication implements ApplicationHandler {
           if (order.pendingSeq !== 0) continue;
           const seq = this.o.sequencer.lastSeq + 1;
           this.o.store.expectMassCancel({ seq, origin: MassCancelOrigin.Request });
-          this.expectSeq(seq, this.o.sequencer.cancel(order.orderId));
+          this.expectSeq(seq, this.o.sequencer.cancel(order.orderId, massCancelAnnotation(MassCancelOrigin.Request)));
           seqs.add(seq);
         }
       }

@@ -5,6 +5,7 @@ import { COMMAND_RECORD_BYTES, CommandWord } from '../matcher/buffer-layout';
 import type { EventReader } from '../matcher/event-buffer';
 import type { NativeMatcher } from '../matcher/native-matcher';
 import { CommandType } from '../matcher/types';
+import type { WalBatch } from './wal-record';
 import type { WriteAheadLog } from './write-ahead-log';
 
 /**
@@ -21,6 +22,12 @@ const SYMBOL_ID_BYTE = CommandWord.symbolId * 8;
 export interface ReplayOptions {
   /** Called after each native call with its events (valid only during the call). */
   readonly onEvents?: (events: EventReader, count: number) => void;
+  /**
+   * Called with each logged batch (its records and annotations) before its commands are run, so a
+   * caller can register what the batch's events will need, as the live path did before submitting.
+   * The batch is valid only during the call. The next onEvents covers this batch's events.
+   */
+  readonly onBatch?: (batch: WalBatch) => void;
   /** Commands per native call (at least); default REPLAY_BATCH. */
   readonly batchSize?: number;
 }
@@ -38,6 +45,7 @@ export interface ReplayResult {
 export function replay(wal: WriteAheadLog, matcher: NativeMatcher, fromSeq = 1, options: ReplayOptions = {}): ReplayResult {
   const encoder = matcher.encoder;
   const onEvents = options.onEvents;
+  const onBatch = options.onBatch;
   const batchSize = options.batchSize ?? REPLAY_BATCH;
   const symbols = new Set<number>();
   let lastSeq = fromSeq - 1;
@@ -54,6 +62,7 @@ export function replay(wal: WriteAheadLog, matcher: NativeMatcher, fromSeq = 1, 
     for (let i = 0, at = 0; i < batch.count; i++, at += RECORD_BYTES) {
       if (records[at] === T_ADD_SYMBOL) symbols.add(view.getFloat64(at + SYMBOL_ID_BYTE, true));
     }
+    if (onBatch) onBatch(batch);
     encoder.appendRecords(records, batch.count);
     commandCount += batch.count;
     lastSeq = batch.lastSeq;

@@ -8,13 +8,22 @@
 // The WAL write is queued before the matcher runs, so nothing the matcher decides exists only in
 // memory: a crash after (b) replays the same commands into the same decisions.
 //
+// A submit may carry an annotation (newOrder, cancel, replace, massCancel: the commands someone
+// placed): opaque bytes logged in the same WAL value as the batch's records, after them, so who
+// placed a command is durable exactly when the command is (wal-record.ts). The sequencer copies
+// them into one reused buffer: nothing is allocated per command.
+//
 // Failure is sticky: once a WAL write fails, `durable` rejects for that batch and every later one
 // and every submit throws GW_ERR_SEQUENCER_STOPPED. The gateway must not go on as if logged.
 import { ErrorCode, GatewayError } from '../errors';
 import type { Logger } from '../log';
 import type { EventReader } from '../matcher/event-buffer';
 import type { NativeMatcher } from '../matcher/native-matcher';
+import { ANNOTATION_HEADER_BYTES } from './wal-record';
 import type { WriteAheadLog } from './write-ahead-log';
+
+/** What a submit may log with its command: bytes, or a string logged as its UTF-8 bytes. */
+export type Annotation = Uint8Array | string;
 
 /** Commands per batch before a flush is forced inside the turn (bounds one WAL value: 128 KB × 4). */
 export const DEFAULT_MAX_BATCH = 4096;
@@ -89,6 +98,10 @@ export class Sequencer {
   private flushScheduled = false;
   private lastDurable: Promise<void> = RESOLVED;
   private failure: GatewayError | null = null;
+  /** The pending batch's annotation entries (seq, length, bytes each), ready for the WAL value. */
+  private notes = Buffer.allocUnsafe(16_384);
+  private notesLength = 0;
+  private noteCount = 0;
   private readonly scheduledFlush = (): void => {
     this.flushScheduled = false;
     this.flush();
@@ -142,30 +155,35 @@ export class Sequencer {
     sessionId: number,
     firmId: number,
     stpId: number,
+    annotation?: Annotation,
   ): number {
     const seq = this.stamp();
     this.matcher.encoder.newOrder(
       seq, this.ts, seq, symbolId, side, ordType, tif, flags, stpMode, price, stopPx, qty, minQty, displayQty,
       expireTime, sessionId, firmId, stpId,
     );
+    if (annotation !== undefined) this.note(seq, annotation);
     return this.written(seq);
   }
 
-  cancel(orderId: number): number {
+  cancel(orderId: number, annotation?: Annotation): number {
     const seq = this.stamp();
     this.matcher.encoder.cancel(seq, this.ts, orderId);
+    if (annotation !== undefined) this.note(seq, annotation);
     return this.written(seq);
   }
 
-  replace(orderId: number, price: number, stopPx: number, qty: number): number {
+  replace(orderId: number, price: number, stopPx: number, qty: number, annotation?: Annotation): number {
     const seq = this.stamp();
     this.matcher.encoder.replace(seq, this.ts, orderId, price, stopPx, qty);
+    if (annotation !== undefined) this.note(seq, annotation);
     return this.written(seq);
   }
 
-  massCancel(scope: number, key: number): number {
+  massCancel(scope: number, key: number, annotation?: Annotation): number {
     const seq = this.stamp();
     this.matcher.encoder.massCancel(seq, this.ts, scope, key);
+    if (annotation !== undefined) this.note(seq, annotation);
     return this.written(seq);
   }
 
@@ -213,9 +231,14 @@ export class Sequencer {
     const firstSeq = this.batchFirstSeq;
     const lastSeq = firstSeq + count - 1;
     this.batchFirstSeq = 0;
+    const noteCount = this.noteCount;
+    const notes = noteCount === 0 ? undefined : this.notes.subarray(0, this.notesLength);
+    // The log copies the entries during append: the buffer is free for the next batch either way.
+    this.noteCount = 0;
+    this.notesLength = 0;
     let committed: Promise<void>;
     try {
-      committed = this.wal.append(firstSeq, count, encoder.pendingBytes());
+      committed = noteCount === 0 ? this.wal.append(firstSeq, count, encoder.pendingBytes()) : this.wal.append(firstSeq, count, encoder.pendingBytes(), noteCount, notes);
     } catch (cause) {
       // Not logged, so not run: the matcher must only ever hold what the WAL holds.
       encoder.reset();
@@ -261,6 +284,25 @@ export class Sequencer {
       }
     }
     return seq;
+  }
+
+  /** Appends the entry (seq, length, bytes) of `annotation` to the pending batch's. */
+  private note(seq: number, annotation: Annotation): void {
+    const text = typeof annotation === 'string';
+    const length = text ? Buffer.byteLength(annotation) : annotation.length;
+    const at = this.notesLength;
+    const end = at + ANNOTATION_HEADER_BYTES + length;
+    if (end > this.notes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(end, this.notes.length * 2));
+      grown.set(this.notes.subarray(0, at));
+      this.notes = grown;
+    }
+    this.notes.writeDoubleLE(seq, at);
+    this.notes.writeUInt32LE(length, at + 8);
+    if (text) this.notes.write(annotation, at + ANNOTATION_HEADER_BYTES, 'utf8');
+    else this.notes.set(annotation, at + ANNOTATION_HEADER_BYTES);
+    this.notesLength = end;
+    this.noteCount++;
   }
 
   private written(seq: number): number {

@@ -75,15 +75,16 @@ export class WriteAheadLog {
 
   /**
    * Appends one batch: the first `count` 128-byte records of `records`, whose seqs are
-   * firstSeq..firstSeq+count-1 and must continue the log. The records are copied before this
-   * returns. Resolves when the batch is committed and synced; rejects with GW_ERR_WAL_WRITE_FAILED.
+   * firstSeq..firstSeq+count-1 and must continue the log, with `annotationCount` annotation
+   * entries laid out in `annotations` (wal-record.ts). Both are copied before this returns.
+   * Resolves when the batch is committed and synced; rejects with GW_ERR_WAL_WRITE_FAILED.
    */
-  append(firstSeq: number, count: number, records: Uint8Array): Promise<void> {
+  append(firstSeq: number, count: number, records: Uint8Array, annotationCount = 0, annotations?: Uint8Array): Promise<void> {
     if (this.closed) throw new GatewayError(ErrorCode.WalWriteFailed, 'the write-ahead log is closed');
     if (firstSeq !== this.last + 1 || count < 1) {
       throw new RangeError(`WAL append of ${count} records at seq ${firstSeq} does not continue the log at ${this.last}`);
     }
-    const value = encodeWalValue(firstSeq, count, records);
+    const value = encodeWalValue(firstSeq, count, records, annotationCount, annotations);
     const written = this.commands.put(firstSeq, value);
     this.last = firstSeq + count - 1;
     this.lastTimestamp = readTs(records, count - 1);
@@ -124,6 +125,8 @@ export class WriteAheadLog {
           lastSeq: batch.lastSeq,
           count: batch.count - skip,
           records: batch.records.subarray(skip * RECORD_BYTES),
+          // forEachAnnotation skips the entries before the cut by their seq.
+          annotations: batch.annotations,
         };
       }
     }

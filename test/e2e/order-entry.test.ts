@@ -180,26 +180,57 @@ test.serial('replace (150=5), status (150=I) and a mass cancel of the firm (150=
   t.is(report.get(533), '2');
 });
 
-test.serial('after a restart on the same dataDir the resting order is still there and ExecIDs do not repeat', async (t) => {
-  order(b2, 'E-SELL-1', 2, '5', '101.00');
+test.serial('after a restart the order state is rebuilt from the log: fills, cancels, ClOrdID uniqueness, ExecIDs', async (t) => {
+  // Before: an ask partly filled (4 of 10 @ 101.00) and a second ask resting untouched.
+  order(b2, 'E-SELL-1', 2, '10', '101.00');
   const rested = await reportFor(b2, 'E-SELL-1', '0');
+  order(b1, 'E-BUY-0', 1, '4', '101.00');
+  t.is((await reportFor(b1, 'E-BUY-0', 'F')).get(39), '2');
+  const partial = await reportFor(b2, 'E-SELL-1', 'F');
+  t.is(partial.get(14), '4');
+  order(b2, 'E-SELL-2', 2, '3', '105.00');
+  await reportFor(b2, 'E-SELL-2', '0');
   collectExecIds(b1);
   collectExecIds(b2);
   const next1 = b1.nextSeq;
   const next2 = b2.nextSeq;
   for (const c of [b1, b2, dc]) c.destroy();
   gateway = await gateway.restart();
-  const replayed = JSON.parse(await gateway.waitForLog(/"msg":"write-ahead log replayed"/)) as { commands: number };
+  const replayed = JSON.parse(await gateway.waitForLog(/"msg":"write-ahead log replayed"/)) as { commands: number; annotations: number };
   t.true(replayed.commands > 0);
+  t.true(replayed.annotations > 0);
   b1 = await logOn('BROKER1-OE', next1);
   b2 = await logOn('BROKER2-OE', next2);
   dc = await logOn('BROKER1-DC', 2);
+
+  // (1) The resting side of a fill against a pre-restart order is reported, with its whole history.
   order(b1, 'E-BUY-1', 1, '5', '101.00');
   const fill = await reportFor(b1, 'E-BUY-1', 'F');
   t.is(fill.get(39), '2');
   t.is(fill.get(31), '101.00');
   t.is(fill.get(32), '5');
   t.true(Number(fill.get(37)) > Number(rested.get(37)));
+  const resting = await reportFor(b2, 'E-SELL-1', 'F');
+  t.is(resting.get(37), rested.get(37));
+  t.is(resting.get(39), '1');
+  t.is(resting.get(32), '5');
+  t.is(resting.get(14), '9');
+  t.is(resting.get(151), '1');
+  t.is(Number(resting.get(6)), 101);
+
+  // (2) A pre-restart order is cancelled by its ClOrdID.
+  b2.send('F', [[41, 'E-SELL-2'], [11, 'E-CXL-2'], [55, 'ACME'], [54, 2], [60, transactTime()]]);
+  const cancelled = await reportFor(b2, 'E-CXL-2', '4');
+  t.is(cancelled.get(39), '4');
+  t.is(cancelled.get(41), 'E-SELL-2');
+
+  // (3) A ClOrdID used before the restart is still used.
+  order(b2, 'E-SELL-1', 2, '1', '110.00');
+  const duplicate = await reportFor(b2, 'E-SELL-1', '8');
+  t.is(duplicate.get(103), '6');
+
+  // (4) No ExecID repeats across the restart.
   collectExecIds(b1);
+  collectExecIds(b2);
   t.is(new Set(execIds).size, execIds.length, `repeated ExecIDs in ${execIds.join(' ')}`);
 });

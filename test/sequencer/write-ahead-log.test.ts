@@ -61,10 +61,11 @@ test('crc32 is the IEEE CRC-32 (check value of "123456789"), whole or in pieces'
   t.is(crc32(new Uint8Array(0)), 0);
 });
 
-test('a value holds a 32-byte header and the records byte for byte', (t) => {
+test('a value holds a 32-byte header, the records byte for byte and an (empty) annotation section', (t) => {
   const records = ticks(5, 3);
   const value = encodeWalValue(5, 3, records);
-  t.is(value.length, WAL_HEADER_BYTES + 3 * COMMAND_RECORD_BYTES);
+  t.is(value.length, WAL_HEADER_BYTES + 3 * COMMAND_RECORD_BYTES + 4);
+  t.is(value.readUInt32LE(WAL_HEADER_BYTES + 3 * COMMAND_RECORD_BYTES), 0, 'no annotations');
   t.is(value.toString('latin1', 0, 4), 'FGWL');
   const batch = decodeWalValue(5, value);
   t.deepEqual([batch.firstSeq, batch.lastSeq, batch.count], [5, 7, 3]);
